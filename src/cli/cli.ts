@@ -1,7 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Database, defaultTarget, openDatabase } from '../db/database.ts';
+import { type AuditTrail, checkpointPathFor, createAuditTrail } from '../modules/audit/audit.service.ts';
 import { createIdCipher, type IdCipher } from '../modules/identity/id-cipher.ts';
 import { type Keys, loadKeys } from '../modules/identity/keys.ts';
+import { type Clock, systemClock } from '../shared/dates.ts';
 
 /** Bad usage: exit code 2. */
 export class UsageError extends Error {}
@@ -27,6 +29,8 @@ export interface OpenedDatabase {
   database: Database;
   keys: Keys;
   idCipher: IdCipher;
+  audit: AuditTrail;
+  clock: Clock;
 }
 
 export interface Command {
@@ -59,7 +63,9 @@ export async function openForCli(target: string, env: NodeJS.ProcessEnv): Promis
   try {
     await database.migrate();
     const keys = loadKeys({ dataDir: database.dataDir, keyFile: env.BIANZHI_KEY_FILE });
-    return { database, keys, idCipher: createIdCipher(keys) };
+    const clock = systemClock;
+    const audit = createAuditTrail({ keys, checkpointPath: checkpointPathFor(database, env), clock });
+    return { database, keys, idCipher: createIdCipher(keys), audit, clock };
   } catch (error) {
     await database.close();
     throw error;

@@ -1,5 +1,6 @@
 import { DatabaseLockedError } from '../db/database.ts';
 import { KeyFileError } from '../modules/identity/keys.ts';
+import { DomainError } from '../shared/domain-error.ts';
 import { type CliIo, contextFor, parseCommandArgs, ReportedError, UsageError } from './cli.ts';
 import { commands } from './commands/index.ts';
 

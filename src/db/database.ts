@@ -85,6 +85,9 @@ export async function openDatabase(
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BIANZHI_DB_POOL ?? 10) });
+  // An idle connection the server closed (a restart, a dropped database) is replaced on the next
+  // checkout; without a listener its error event would bring the whole process down.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,

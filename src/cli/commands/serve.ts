@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../../app.ts';
+import { type CliIo, type Command, type OpenedDatabase, ReportedError, UsageError } from '../cli.ts';
+import { loadDemoIfEmpty } from '../demo-loader.ts';
+
+export interface ServeOptions {
+  /**
+   * `--demo`: loads the demonstration county when the database holds no units yet (first start).
+   * Without it the flag is accepted and nothing is loaded.
+   */
+  loadDemoIfEmpty?: (opened: OpenedDatabase, io: CliIo) => Promise<void>;
+}
+
+const DEFAULT_PORT = 3000;
+const HOST = '127.0.0.1';
+
+function portOf(value: string | boolean | undefined, env: NodeJS.ProcessEnv): number {
+  const raw = typeof value === 'string' ? value : env.PORT || String(DEFAULT_PORT);
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65_535) throw new UsageError(`端口应为0至65535的整数：${raw}`);
+  return port;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilStopped(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export function createServeCommand(options: ServeOptions = {}): Command {
+  return {
+    name: 'serve',
+    usage: 'bianzhi serve [--port N] [--demo]',
+    summary: '启动网页应用与接口（默认端口 3000 或环境变量 PORT）',
+    options: { port: { type: 'string' }, demo: { type: 'boolean' } },
+    async run(parsed, context) {
+      const { io } = context;
+      const port = portOf(parsed.values.port, io.env);
+      const fromEnv = !!io.env.BIANZHI_API_TOKEN;
+      const apiToken = io.env.BIANZHI_API_TOKEN || randomBytes(24).toString('base64url');
+      const opened = await context.open();
+      const app = buildApp({
+        database: opened.database,
+        keys: opened.keys,
+        clock: opened.clock,
+        logger: { level: 'warn' },
+        apiToken,
+      });
+      try {
+        if (parsed.values.demo) await options.loadDemoIfEmpty?.(opened, io);
+        await app.listen({ host: HOST, port });
+      } catch (error) {
+        await app.close();
+        await opened.database.close();
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new ReportedError(`端口 ${port} 已被占用，请用 --port 指定其他端口`);
+        throw error;
+      }
+      const { port: bound } = app.server.address() as AddressInfo;
+      const url = `http://${HOST}:${bound}`;
+      io.stdout.write(`Bianzhi 已启动：${url}/\n接口文档：${url}/api/docs\n`);
+      io.stdout.write(
+        fromEnv
+          ? '访问令牌：取自环境变量 BIANZHI_API_TOKEN\n'
+          : `访问令牌（本次启动有效）：${apiToken}\n请求时附带请求头 Authorization: Bearer <令牌>；按 Ctrl+C 停止\n`,
+      );
+      const signal = await untilStopped();
+      io.stdout.write(`收到 ${signal}，正在停止…\n`);
+      try {
+        await app.close();
+      } finally {
+        // Releases the embedded database's lock, so other commands can open it again.
+        await opened.database.close();
+      }
+      io.stdout.write('已停止\n');
+      return 0;
+    },
+  };
+}
+
+export const serveCommand = createServeCommand({ loadDemoIfEmpty });

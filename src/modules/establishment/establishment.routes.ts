@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type ApiDeps, asOfOr, asOfQuery, codeParams, errorResponses } from '../../shared/http.ts';
+import { postLedgerSchema, quotaLedgerSchema, regionFiguresSchema } from './establishment.schemas.ts';
+import { regionFigures, unitPostLedger, unitQuotaLedger } from './establishment.service.ts';
+
+export const establishmentRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock }) => {
+  app.get(
+    '/api/units/:code/quota-ledger',
+    {
+      schema: {
+        tags: ['establishment'],
+        summary: '编制台账',
+        params: codeParams,
+        response: { 200: quotaLedgerSchema, ...errorResponses },
+      },
+    },
+    (request) => unitQuotaLedger(db, request.params.code),
+  );
+
+  app.get(
+    '/api/units/:code/post-ledger',
+    {
+      schema: {
+        tags: ['establishment'],
+        summary: '领导职数台账',
+        params: codeParams,
+        response: { 200: postLedgerSchema, ...errorResponses },
+      },
+    },
+    (request) => unitPostLedger(db, request.params.code),
+  );
+
+  app.get(
+    '/api/regions/:code/figures',
+    {
+      schema: {
+        tags: ['establishment'],
+        summary: '区划及下级区划全部机构的编制使用情况',
+        params: codeParams,
+        querystring: asOfQuery,
+        response: { 200: regionFiguresSchema, ...errorResponses },
+      },
+    },
+    (request) => regionFigures(db, request.params.code, asOfOr(request.query.asOf, clock)),
+  );
+};

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { type Db, query } from '../../db/database.ts';
+import type { FileSpec } from './dataset.spec.ts';
+import type { ImportError } from './import.errors.ts';
+import { stageTable } from './staging.ts';
+
+/**
+ * The checks between rows, files and what is already stored, each one set-based SQL over the
+ * staged files: duplicate keys, references, a seat in an abolished unit, rows of one person that
+ * disagree. Each yields (row, column, value, reason).
+ */
+
+export interface StagedFile {
+  spec: FileSpec;
+  label: string;
+  present: Set<string>;
+}
+
+interface Check {
+  file: string;
+  /** SELECT row_number, col, val, reason FROM … */
+  sql: string;
+}
+
+export async function runChecks(
+  tx: Db,
+  staged: Map<string, StagedFile>,
+  cap: number,
+): Promise<ImportError[]> {
+  const errors: ImportError[] = [];
+  for (const check of checksFor(staged)) {
+    if (errors.length >= cap) break;
+    const file = staged.get(check.file)!;
+    const rows = await query<{ row_number: number; col: string | null; val: string | null; reason: string }>(
+      tx,
+      sql.raw(`${check.sql} ORDER BY 1 LIMIT ${cap - errors.length}`),
+    );
+    for (const row of rows) {
+      errors.push({
+        file: file.label,
+        row: row.row_number,
+        column: row.col,
+        value: row.val,
+        reason: row.reason,
+      });
+    }
+  }
+  return errors;
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+function checksFor(staged: Map<string, StagedFile>): Check[] {
+  const has = (name: string) => staged.has(name);
+  const unitKnown = (expr: string) =>
+    `(EXISTS (SELECT 1 FROM units u WHERE u.code = ${expr})${has('units') ? ` OR EXISTS (SELECT 1 FROM stage_units su WHERE su.code = ${expr})` : ''})`;
+  const regionKnown = (expr: string) =>
+    `(EXISTS (SELECT 1 FROM regions r WHERE r.code = ${expr})${has('regions') ? ` OR EXISTS (SELECT 1 FROM stage_regions sr WHERE sr.code = ${expr})` : ''})`;
+  const checks: Check[] = [];
+
+  for (const [name, file] of staged) {
+    const key = file.spec.key.map((k) => (k === 'id_number' ? 'id_index' : k)).join(', ');
+    checks.push({
+      file: name,
+      sql: `SELECT row_number, NULL AS col, NULL AS val, '与第 ' || first_row || ' 行的键（${file.spec.key.join('、')}）重复' AS reason
+            FROM (SELECT row_number, min(row_number) OVER (PARTITION BY ${key}) AS first_row FROM ${stageTable(file.spec)}) d
+            WHERE row_number <> first_row`,
+    });
+  }
+
+  const reference = (file: string, column: string, known: (expr: string) => string, what: string) => {
+    if (!staged.get(file)?.present.has(column)) return;
+    checks.push({
+      file,
+      sql: `SELECT row_number, '${column}' AS col, ${column} AS val, ${quote(`${what}不存在（本次导入和已有数据中均未找到）`)} || '：' || ${column} AS reason
+            FROM stage_${file} s WHERE ${column} IS NOT NULL AND NOT ${known(`s.${column}`)}`,
+    });
+  };
+
+  reference('regions', 'parent_code', regionKnown, '上级区划');
+  reference('units', 'region_code', regionKnown, '所属区划');
+  reference('units', 'parent_code', unitKnown, '上级机构');
+  reference('unit_versions', 'code', unitKnown, '机构');
+  reference('unit_versions', 'parent_code', unitKnown, '上级机构');
+  for (const file of [
+    'quotas',
+    'posts',
+    'charters',
+    'persons',
+    'seat_posts',
+    'off_quota',
+    'payroll',
+    'insurance',
+  ]) {
+    reference(file, 'unit_code', unitKnown, '机构');
+  }
+  reference('persons', 'work_unit_code', unitKnown, '工作所在单位');
+  reference('persons', 'post_unit_code', unitKnown, '任职机构');
+  reference('seat_posts', 'post_unit_code', unitKnown, '任职机构');
+  reference('secondments', 'from_unit_code', unitKnown, '派出单位');
+  reference('secondments', 'to_unit_code', unitKnown, '借入单位');
+
+  if (has('units')) {
+    checks.push({
+      file: 'units',
+      sql: `SELECT row_number, 'parent_code' AS col, parent_code AS val, '上级机构不能是本机构' AS reason
+            FROM stage_units WHERE parent_code = code`,
+    });
+    for (const column of ['name', 'kind', 'region_code']) {
+      if (staged.get('units')!.present.has(column)) continue;
+      checks.push({
+        file: 'units',
+        sql: `SELECT row_number, NULL AS col, code AS val, ${quote(`新增机构须提供「${column}」列`)} AS reason
+              FROM stage_units s WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = s.code)`,
+      });
+    }
+  }
+
+  if (has('persons')) checks.push(...personChecks(staged));
+
+  if (has('seat_posts')) {
+    checks.push({
+      file: 'seat_posts',
+      sql: `SELECT row_number, 'entered_on' AS col, entered_on::text AS val, '任职沿革所属的编制（人员、单位、入编时间）不存在' AS reason
+            FROM stage_seat_posts s
+            WHERE NOT EXISTS (SELECT 1 FROM seats st JOIN persons p ON p.id = st.person_id JOIN units u ON u.id = st.unit_id
+                              WHERE p.id_index = s.id_index AND u.code = s.unit_code AND st.entered_on = s.entered_on)
+            ${has('persons') ? 'AND NOT EXISTS (SELECT 1 FROM stage_persons sp WHERE sp.id_index = s.id_index AND sp.unit_code = s.unit_code AND sp.entered_on = s.entered_on)' : ''}`,
+    });
+  }
+
+  if (has('secondments')) {
+    checks.push({
+      file: 'secondments',
+      sql: `SELECT row_number, 'id_number' AS col, id_masked AS val, '借调人员不在实名制名册中' AS reason
+            FROM stage_secondments s
+            WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_index = s.id_index)
+            ${has('persons') ? 'AND NOT EXISTS (SELECT 1 FROM stage_persons sp WHERE sp.id_index = s.id_index)' : ''}`,
+    });
+  }
+  return checks;
+}
+
+function personChecks(staged: Map<string, StagedFile>): Check[] {
+  const present = staged.get('persons')!.present;
+  const hasUnits = staged.has('units');
+  const unitsPresent = staged.get('units')?.present ?? new Set<string>();
+  // The kind and abolition of a seat's unit: from this import's units file where it says so, else stored.
+  const kind = `COALESCE(${hasUnits && unitsPresent.has('kind') ? '(SELECT su.kind FROM stage_units su WHERE su.code = s.unit_code),' : ''}
+      (SELECT v.kind FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE u.code = s.unit_code
+       ORDER BY v.valid_from DESC NULLS LAST LIMIT 1))`;
+  const abolished =
+    hasUnits && unitsPresent.has('abolished_on')
+      ? `(CASE WHEN EXISTS (SELECT 1 FROM stage_units su WHERE su.code = s.unit_code)
+              THEN (SELECT su.abolished_on FROM stage_units su WHERE su.code = s.unit_code)
+              ELSE (SELECT u.abolished_on FROM units u WHERE u.code = s.unit_code) END)`
+      : '(SELECT u.abolished_on FROM units u WHERE u.code = s.unit_code)';
+  const checks: Check[] = [
+    {
+      file: 'persons',
+      sql: `SELECT row_number, 'unit_code' AS col, unit_code AS val, '编制所在单位不能是内设机构（内设机构不核定编制）' AS reason
+            FROM stage_persons s WHERE ${kind} = 'internal_division'`,
+    },
+    {
+      file: 'persons',
+      sql: `SELECT row_number, 'unit_code' AS col, unit_code AS val, '该单位已于 ' || abolished_on || ' 撤销，不能在撤销后占用编制' AS reason
+            FROM (SELECT s.row_number, s.unit_code, s.entered_on, s.exited_on, ${abolished} AS abolished_on FROM stage_persons s) x
+            WHERE abolished_on IS NOT NULL AND (entered_on >= abolished_on OR exited_on IS NULL OR exited_on > abolished_on)`,
+    },
+  ];
+  for (const column of ['name', 'retirement_group']) {
+    if (!present.has(column)) continue;
+    checks.push({
+      file: 'persons',
+      sql: `SELECT row_number, '${column}' AS col, ${column} AS val, '同一公民身份号码的各行${column === 'name' ? '姓名' : '退休类别'}不一致（第 ' || first_row || ' 行为「' || COALESCE(first_value, '') || '」）' AS reason
+            FROM (SELECT row_number, ${column},
+                         first_value(row_number) OVER w AS first_row, first_value(${column}) OVER w AS first_value
+                  FROM stage_persons WINDOW w AS (PARTITION BY id_index ORDER BY row_number)) d
+            WHERE ${column} IS DISTINCT FROM first_value`,
+    });
+  }
+  for (const column of ['name', 'quota_kind', 'category', 'entry_type']) {
+    if (present.has(column)) continue;
+    checks.push({
+      file: 'persons',
+      sql: `SELECT row_number, NULL AS col, NULL AS val, ${quote(`新增人员或编制须提供「${column}」列`)} AS reason
+            FROM stage_persons s WHERE NOT EXISTS (
+              SELECT 1 FROM seats st JOIN persons p ON p.id = st.person_id JOIN units u ON u.id = st.unit_id
+              WHERE p.id_index = s.id_index AND u.code = s.unit_code AND st.entered_on = s.entered_on)`,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,246 @@
+import { sql } from 'drizzle-orm';
+import { type Database, query } from '../../db/database.ts';
+import { type Clock, isIsoDate, todayOf } from '../../shared/dates.ts';
+import type { AuditChange, AuditTrail } from '../audit/audit.service.ts';
+import type { IdCipher } from '../identity/id-cipher.ts';
+import { checkIdNumber } from '../identity/id-number.ts';
+import { FILES, type FileSpec, fileSpec } from './dataset.spec.ts';
+import { runChecks, type StagedFile } from './import.checks.ts';
+import type { ImportError } from './import.errors.ts';
+import { PLANS } from './import.plans.ts';
+import { mergeVersions, seatPostPlan, unitVersionPlan } from './import.versions.ts';
+import { mergeStaged, rowRange } from './merge.ts';
+import { type ParsedRow, parseRow, resolveHeader } from './row-parser.ts';
+import { type DatasetSource, SourceFormatError } from './source.ts';
+import { StageWriter, stageTable } from './staging.ts';
+
+export interface ImportDependencies {
+  database: Pick<Database, 'db'>;
+  idCipher: IdCipher;
+  audit: AuditTrail;
+  clock: Clock;
+}
+
+export interface ImportOptions {
+  actor: string;
+  dryRun?: boolean;
+  /** The date new unit and post versions take effect (default: today). */
+  effectiveOn?: string;
+  /** Stop collecting errors after this many (default 1000). */
+  errorCap?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+  phase: 'read' | 'check' | 'write' | 'done';
+  file?: string;
+  rows: number;
+}
+
+export interface FileCounts {
+  rows: number;
+  added: number;
+  updated: number;
+}
+
+export interface ImportResult {
+  ok: boolean;
+  dryRun: boolean;
+  errors: ImportError[];
+  /** More errors exist than were collected. */
+  truncated: boolean;
+  counts: Record<string, FileCounts>;
+  auditSeq: number | null;
+}
+
+/** Thrown inside the transaction to undo a dry run or a rejected import; never escapes. */
+class Rollback extends Error {}
+
+/**
+ * Imports a dataset (FORMAT.md): every row is checked before anything is written; then one
+ * transaction applies it all, or nothing. A dry run does the whole work and rolls it back.
+ */
+export async function importDataset(
+  deps: ImportDependencies,
+  source: DatasetSource,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const today = todayOf(deps.clock);
+  const effectiveOn = options.effectiveOn ?? today;
+  if (!isIsoDate(effectiveOn)) throw new Error(`生效日期无效：${effectiveOn}`);
+  const cap = options.errorCap ?? 1000;
+  const progress = options.onProgress ?? (() => {});
+  const result: ImportResult = {
+    ok: false,
+    dryRun: !!options.dryRun,
+    errors: [],
+    truncated: false,
+    counts: {},
+    auditSeq: null,
+  };
+
+  try {
+    await deps.audit.transaction(deps.database.db, async (tx, audit) => {
+      const staged = new Map<string, StagedFile>();
+      const digests: Record<string, string> = {};
+      const errors = result.errors;
+      for (const file of await source.files()) {
+        const spec = fileSpec(file.name);
+        if (!spec) {
+          errors.push({
+            file: file.label,
+            row: 0,
+            column: null,
+            value: null,
+            reason: `未知的数据文件「${file.label}」（应为 ${FILES.map((f) => f.name).join('、')} 之一）`,
+          });
+          continue;
+        }
+        if (staged.has(spec.name)) {
+          errors.push({
+            file: file.label,
+            row: 0,
+            column: null,
+            value: null,
+            reason: `数据文件「${spec.name}」重复出现`,
+          });
+          continue;
+        }
+        const { header, errors: headerErrors } = resolveHeader(spec, file);
+        errors.push(...headerErrors);
+        const writer = new StageWriter(tx, spec, deps.idCipher);
+        await writer.create();
+        try {
+          for await (const row of file.rows()) {
+            if (errors.length >= cap) {
+              result.truncated = true;
+              break;
+            }
+            const parsed = parseRow(header, row, file, { today }, errors);
+            checkRowDates(spec, parsed, file.label, errors);
+            if (parsed.keyBad) continue;
+            const id = parsed.values.id_number;
+            const check = typeof id === 'string' ? checkIdNumber(id) : null;
+            await writer.add(parsed, check?.ok ? { birthDate: check.birthDate, gender: check.gender } : null);
+            if (writer.rows % 10_000 === 0) progress({ phase: 'read', file: file.label, rows: writer.rows });
+          }
+        } catch (error) {
+          // A file that cannot be read to its end (a quote left open, a broken workbook) is one error of the dataset.
+          if (!(error instanceof SourceFormatError)) throw error;
+          errors.push({
+            file: error.file,
+            row: error.row ?? 0,
+            column: null,
+            value: null,
+            reason: error.reason,
+          });
+        }
+        await writer.flush();
+        digests[file.label] = file.digest();
+        result.counts[spec.name] = { rows: writer.rows, added: 0, updated: 0 };
+        staged.set(spec.name, { spec, label: file.label, present: header.present });
+        progress({ phase: 'read', file: file.label, rows: writer.rows });
+      }
+      if (errors.length < cap) {
+        progress({ phase: 'check', rows: 0 });
+        errors.push(...(await runChecks(tx, staged, cap - errors.length)));
+      }
+      if (errors.length >= cap) result.truncated = true;
+      if (errors.length > 0) throw new Rollback();
+
+      const entry = await audit.begin({
+        actor: options.actor,
+        action: 'import',
+        entity: 'dataset',
+        entityKey: source.path,
+        details: { format: source.format, effectiveOn, files: digests },
+      });
+      const sink = async (changes: AuditChange[]) => entry.addChanges(changes);
+      for (const spec of FILES) {
+        const file = staged.get(spec.name);
+        // Unit history is merged with the units file, before its rows are compared with the latest version.
+        if (!file || (spec.name === 'unit_versions' && staged.has('units'))) continue;
+        progress({ phase: 'write', file: file.label, rows: 0 });
+        const range = await rowRange(tx, stageTable(spec));
+        const counts = result.counts[spec.name]!;
+        const add = (c: { added: number; updated: number }) => {
+          counts.added += c.added;
+          counts.updated += c.updated;
+        };
+        if (spec.name === 'persons') {
+          const [before] = await query<{ max: number | null }>(tx, sql`SELECT max(id) AS max FROM seats`);
+          await mergeStaged(tx, PLANS.persons!, file.present, range, sink);
+          add(await mergeStaged(tx, PLANS.seats!, file.present, range, sink));
+          // With seat_posts.csv in the same dataset, the post history comes from it, not from the latest post here.
+          if (!staged.has('seat_posts')) {
+            await mergeVersions(
+              tx,
+              seatPostPlan(before?.max ?? 0, effectiveOn),
+              file.present,
+              effectiveOn,
+              range,
+              sink,
+            );
+          }
+        } else {
+          add(await mergeStaged(tx, PLANS[spec.name]!, file.present, range, sink));
+          if (spec.name === 'units') {
+            const history = staged.get('unit_versions');
+            if (history) {
+              const historyCounts = result.counts.unit_versions!;
+              const c = await mergeStaged(
+                tx,
+                PLANS.unit_versions!,
+                history.present,
+                await rowRange(tx, 'stage_unit_versions'),
+                sink,
+              );
+              historyCounts.added += c.added;
+              historyCounts.updated += c.updated;
+            }
+            // A new unit's first version is part of adding it; a changed one is an update of the unit.
+            const versions = await mergeVersions(
+              tx,
+              unitVersionPlan(),
+              file.present,
+              effectiveOn,
+              range,
+              sink,
+            );
+            add({ added: 0, updated: versions.updated });
+          }
+        }
+      }
+      await entry.finish({ counts: result.counts });
+      result.auditSeq = entry.seq;
+      result.ok = true;
+      progress({ phase: 'done', rows: 0 });
+      if (options.dryRun) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+    if (options.dryRun && result.ok) result.auditSeq = null;
+  }
+  return result;
+}
+
+/** Dates within one row that cannot be: an exit before the entry, an end before the start. */
+function checkRowDates(spec: FileSpec, row: ParsedRow, label: string, errors: ImportError[]) {
+  const pairs: Record<string, [string, string, string][]> = {
+    units: [['established_on', 'abolished_on', '撤销日期早于设立日期']],
+    persons: [['entered_on', 'exited_on', '出编时间早于入编时间']],
+    secondments: [
+      ['start_on', 'end_on', '约定结束日期早于开始日期'],
+      ['start_on', 'returned_on', '实际结束日期早于开始日期'],
+    ],
+    off_quota: [['start_on', 'end_on', '结束日期早于开始日期']],
+  };
+  for (const [start, end, reason] of pairs[spec.name] ?? []) {
+    const a = row.values[start];
+    const b = row.values[end];
+    if (typeof a === 'string' && typeof b === 'string' && b < a) {
+      errors.push({ file: label, row: row.rowNumber, column: end, value: b, reason });
+      row.bad = true;
+    }
+  }
+}

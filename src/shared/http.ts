@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { type Clock, todayOf } from './dates.ts';
+import { DomainError, type DomainErrorKind } from './domain-error.ts';
+
+/** What the route plugins are given: the database and the clock "as of" defaults to. */
+export interface ApiDeps {
+  db: Db;
+  clock: Clock;
+}
+
+export const isoDate = z.iso.date({ error: '应为有效日期（YYYY-MM-DD）' });
+
+export const asOfQuery = z.object({
+  asOf: isoDate.optional().describe('查询日期（YYYY-MM-DD），默认今天'),
+});
+
+/** The date a request asks about, or today. */
+export function asOfOr(asOf: string | undefined, clock: Clock): string {
+  return asOf ?? todayOf(clock);
+}
+
+export const codeParams = z.object({ code: z.string().min(1).max(64).describe('代码') });
+
+export const errorSchema = z
+  .object({
+    code: z.string().describe('稳定的错误代码，如 org.unit_not_found'),
+    message: z.string().describe('中文说明'),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .describe('错误');
+
+/** The error responses every protected route may give. */
+export const errorResponses = {
+  400: errorSchema,
+  401: errorSchema,
+  404: errorSchema,
+  500: errorSchema,
+} as const;
+
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+const PART_LABEL: Record<string, string> = {
+  querystring: '查询参数',
+  params: '路径参数',
+  body: '请求体',
+  headers: '请求头',
+};
+
+/** Turns anything a handler throws into `{ code, message }` with a Chinese message; never a crash. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const part = PART_LABEL[error.validationContext ?? ''] ?? '请求';
+    const issues = error.validation.map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      message: issue.message ?? '无效',
+    }));
+    const detail = issues.map((issue) => `${issue.path || part} ${issue.message}`).join('；');
+    return reply.code(400).send({ code: 'request.invalid', message: `${part}有误：${detail}`, issues });
+  }
+  if (error instanceof DomainError)
+    return reply.code(STATUS_OF[error.kind]).send({ code: error.code, message: error.message });
+  if (!isResponseSerializationError(error) && error.statusCode && error.statusCode < 500)
+    return reply
+      .code(error.statusCode)
+      .send({ code: 'request.invalid', message: `请求有误（${error.message}）` });
+  request.log.error({ err: error }, 'request failed');
+  return reply.code(500).send({ code: 'internal', message: '服务器内部错误，请稍后重试或联系管理员' });
+}
+
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return reply
+    .code(404)
+    .send({ code: 'route.not_found', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` });
+}
