@@ -31,6 +31,7 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
     }
     if (
       error instanceof ReportedError ||
+      error instanceof DomainError ||
       error instanceof DatabaseLockedError ||
       error instanceof KeyFileError
     ) {

@@ -8,7 +8,7 @@ const CHAIN_LOCK = sql.raw('1652187509, 1');
 const CHECKPOINT_LOCK = sql.raw('1652187509, 2');
 
 /** Rows per multi-row INSERT: six parameters each, well under PostgreSQL's 65,535. */
-const CHANGE_BATCH = 1000;
+const CHANGE_BATCH = 5000;
 
 /** Serialises writers of the chain until the transaction ends, so seq stays gapless. */
 export async function lockChain(tx: Db): Promise<void> {
@@ -39,16 +39,18 @@ export async function insertEntry(tx: Db, entry: StoredEntry): Promise<void> {
 }
 
 /** Inserts change rows in order, a batch per statement; ids follow the order given. */
+/** Change rows in batches, each one statement over arrays (a few parameters, not six per row). */
 export async function insertChanges(tx: Db, seq: number, changes: StoredChange[]): Promise<void> {
+  const text = (value: Json) => (value === null ? null : JSON.stringify(value));
   for (let start = 0; start < changes.length; start += CHANGE_BATCH) {
-    const rows = changes
-      .slice(start, start + CHANGE_BATCH)
-      .map(
-        (c) =>
-          sql`(${seq}, ${c.entity}, ${c.op}, ${JSON.stringify(c.key)}::jsonb, ${jsonb(c.before)}, ${jsonb(c.after)})`,
-      );
+    const batch = changes.slice(start, start + CHANGE_BATCH);
     await tx.execute(
-      sql`INSERT INTO audit_changes (seq, entity, op, key, before, after) VALUES ${sql.join(rows, sql`, `)}`,
+      sql`INSERT INTO audit_changes (seq, entity, op, key, before, after)
+          SELECT ${seq}, entity, op, key::jsonb, before::jsonb, after::jsonb
+          FROM unnest(${sql.param(batch.map((c) => c.entity))}::text[], ${sql.param(batch.map((c) => c.op))}::text[],
+                      ${sql.param(batch.map((c) => JSON.stringify(c.key)))}::text[], ${sql.param(batch.map((c) => text(c.before)))}::text[],
+                      ${sql.param(batch.map((c) => text(c.after)))}::text[]) WITH ORDINALITY AS t(entity, op, key, before, after, n)
+          ORDER BY n`,
     );
   }
 }

@@ -27,6 +27,7 @@ export async function runChecks(
   staged: Map<string, StagedFile>,
   cap: number,
 ): Promise<ImportError[]> {
+  await buildLookups(tx, staged);
   const errors: ImportError[] = [];
   for (const check of checksFor(staged)) {
     if (errors.length >= cap) break;
@@ -52,10 +53,9 @@ const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 function checksFor(staged: Map<string, StagedFile>): Check[] {
   const has = (name: string) => staged.has(name);
-  const unitKnown = (expr: string) =>
-    `(EXISTS (SELECT 1 FROM units u WHERE u.code = ${expr})${has('units') ? ` OR EXISTS (SELECT 1 FROM stage_units su WHERE su.code = ${expr})` : ''})`;
-  const regionKnown = (expr: string) =>
-    `(EXISTS (SELECT 1 FROM regions r WHERE r.code = ${expr})${has('regions') ? ` OR EXISTS (SELECT 1 FROM stage_regions sr WHERE sr.code = ${expr})` : ''})`;
+  // References resolve against the lookups: what is stored, as this import's files would leave it.
+  const unitKnown = (expr: string) => `EXISTS (SELECT 1 FROM check_units k WHERE k.code = ${expr})`;
+  const regionKnown = (expr: string) => `EXISTS (SELECT 1 FROM check_regions k WHERE k.code = ${expr})`;
   const checks: Check[] = [];
 
   for (const [name, file] of staged) {
@@ -143,28 +143,17 @@ function checksFor(staged: Map<string, StagedFile>): Check[] {
 
 function personChecks(staged: Map<string, StagedFile>): Check[] {
   const present = staged.get('persons')!.present;
-  const hasUnits = staged.has('units');
-  const unitsPresent = staged.get('units')?.present ?? new Set<string>();
-  // The kind and abolition of a seat's unit: from this import's units file where it says so, else stored.
-  const kind = `COALESCE(${hasUnits && unitsPresent.has('kind') ? '(SELECT su.kind FROM stage_units su WHERE su.code = s.unit_code),' : ''}
-      (SELECT v.kind FROM unit_versions v JOIN units u ON u.id = v.unit_id WHERE u.code = s.unit_code
-       ORDER BY v.valid_from DESC NULLS LAST LIMIT 1))`;
-  const abolished =
-    hasUnits && unitsPresent.has('abolished_on')
-      ? `(CASE WHEN EXISTS (SELECT 1 FROM stage_units su WHERE su.code = s.unit_code)
-              THEN (SELECT su.abolished_on FROM stage_units su WHERE su.code = s.unit_code)
-              ELSE (SELECT u.abolished_on FROM units u WHERE u.code = s.unit_code) END)`
-      : '(SELECT u.abolished_on FROM units u WHERE u.code = s.unit_code)';
   const checks: Check[] = [
     {
       file: 'persons',
       sql: `SELECT row_number, 'unit_code' AS col, unit_code AS val, '编制所在单位不能是内设机构（内设机构不核定编制）' AS reason
-            FROM stage_persons s WHERE ${kind} = 'internal_division'`,
+            FROM stage_persons s JOIN check_units k ON k.code = s.unit_code WHERE k.kind = 'internal_division'`,
     },
     {
       file: 'persons',
       sql: `SELECT row_number, 'unit_code' AS col, unit_code AS val, '该单位已于 ' || abolished_on || ' 撤销，不能在撤销后占用编制' AS reason
-            FROM (SELECT s.row_number, s.unit_code, s.entered_on, s.exited_on, ${abolished} AS abolished_on FROM stage_persons s) x
+            FROM (SELECT s.row_number, s.unit_code, s.entered_on, s.exited_on, k.abolished_on
+                  FROM stage_persons s JOIN check_units k ON k.code = s.unit_code) x
             WHERE abolished_on IS NOT NULL AND (entered_on >= abolished_on OR exited_on IS NULL OR exited_on > abolished_on)`,
     },
   ];
@@ -190,4 +179,38 @@ function personChecks(staged: Map<string, StagedFile>): Check[] {
     });
   }
   return checks;
+}
+
+/**
+ * Every unit code and region code the dataset may refer to, with the kind and abolition date a unit
+ * will have once this import is applied (its units file wins where it says so), indexed, so that the
+ * reference checks are joins and not a lookup per row.
+ */
+async function buildLookups(tx: Db, staged: Map<string, StagedFile>): Promise<void> {
+  const units = staged.get('units');
+  const stagedUnits = units
+    ? `SELECT DISTINCT ON (code) code, ${units.present.has('kind') ? 'kind' : 'NULL::text'} AS kind,
+         ${units.present.has('abolished_on') ? 'abolished_on' : 'NULL::date'} AS abolished_on
+       FROM stage_units ORDER BY code, row_number`
+    : 'SELECT NULL::text AS code, NULL::text AS kind, NULL::date AS abolished_on WHERE false';
+  const abolishedFromFile = units?.present.has('abolished_on') ?? false;
+  await tx.execute(
+    sql.raw(`CREATE TEMP TABLE check_units ON COMMIT DROP AS
+      WITH st AS (${stagedUnits})
+      SELECT u.code, COALESCE(st.kind, v.kind) AS kind,
+             ${abolishedFromFile ? 'CASE WHEN st.code IS NOT NULL THEN st.abolished_on ELSE u.abolished_on END' : 'u.abolished_on'} AS abolished_on
+      FROM units u
+      LEFT JOIN st ON st.code = u.code
+      LEFT JOIN LATERAL (SELECT x.kind FROM unit_versions x WHERE x.unit_id = u.id ORDER BY x.valid_from DESC NULLS LAST LIMIT 1) v ON true
+      UNION ALL
+      SELECT st.code, st.kind, st.abolished_on FROM st WHERE NOT EXISTS (SELECT 1 FROM units u WHERE u.code = st.code)`),
+  );
+  await tx.execute(
+    sql.raw(`CREATE TEMP TABLE check_regions ON COMMIT DROP AS
+      SELECT code FROM regions ${staged.has('regions') ? 'UNION SELECT code FROM stage_regions' : ''}`),
+  );
+  for (const table of ['check_units', 'check_regions']) {
+    await tx.execute(sql.raw(`CREATE INDEX ON ${table} (code)`));
+    await tx.execute(sql.raw(`ANALYZE ${table}`));
+  }
 }

@@ -86,8 +86,8 @@ export const PLANS: Record<string, MergePlan> = {
   persons: {
     entity: 'person',
     table: 'persons',
-    // One person per ID number: the last of its rows in the file speaks for the person.
-    from: `(SELECT DISTINCT ON (id_index) * FROM stage_persons ORDER BY id_index, row_number DESC) s ${unitOf('u', 'unit_code')}`,
+    // One person per ID number: the last of its rows in the file speaks for the person (see personHeads).
+    from: `stage_person_heads s ${unitOf('u', 'unit_code')}`,
     key: { id_index: 's.id_index' },
     values: [
       v('name'),

@@ -53,6 +53,14 @@ export interface ImportResult {
   auditSeq: number | null;
 }
 
+/** The row of each ID number that speaks for the person: its last in the file. Made once, not per batch. */
+const PERSON_HEADS = [
+  `CREATE TEMP TABLE stage_person_heads ON COMMIT DROP AS
+   SELECT DISTINCT ON (id_index) * FROM stage_persons ORDER BY id_index, row_number DESC`,
+  'CREATE INDEX ON stage_person_heads (row_number)',
+  'ANALYZE stage_person_heads',
+];
+
 /** Thrown inside the transaction to undo a dry run or a rejected import; never escapes. */
 class Rollback extends Error {}
 
@@ -135,7 +143,7 @@ export async function importDataset(
             reason: error.reason,
           });
         }
-        await writer.flush();
+        await writer.finish();
         digests[file.label] = file.digest();
         result.counts[spec.name] = { rows: writer.rows, added: 0, updated: 0 };
         staged.set(spec.name, { spec, label: file.label, present: header.present });
@@ -169,7 +177,8 @@ export async function importDataset(
         };
         if (spec.name === 'persons') {
           const [before] = await query<{ max: number | null }>(tx, sql`SELECT max(id) AS max FROM seats`);
-          await mergeStaged(tx, PLANS.persons!, file.present, range, sink);
+          for (const statement of PERSON_HEADS) await tx.execute(sql.raw(statement));
+          await mergeStaged(tx, PLANS.persons!, file.present, await rowRange(tx, 'stage_person_heads'), sink);
           add(await mergeStaged(tx, PLANS.seats!, file.present, range, sink));
           // With seat_posts.csv in the same dataset, the post history comes from it, not from the latest post here.
           if (!staged.has('seat_posts')) {

@@ -123,6 +123,14 @@ export class StageWriter {
     if (this.batch.length >= this.batchSize) await this.flush();
   }
 
+  /** After the last row: the merge walks the rows in ranges, and the planner needs the table's statistics. */
+  async finish(): Promise<void> {
+    await this.flush();
+    const table = stageTable(this.spec);
+    await this.tx.execute(sql.raw(`CREATE INDEX ON ${table} (row_number)`));
+    await this.tx.execute(sql.raw(`ANALYZE ${table}`));
+  }
+
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const arrays: SQL[] = this.columns.map((column) => {
