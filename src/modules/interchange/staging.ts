@@ -86,6 +86,7 @@ export class StageWriter {
   private readonly columns: StageColumn[];
   private batch: ParsedRow[] = [];
   private derived: (DerivedId | null)[] = [];
+  private pending: Promise<void> | undefined;
   rows = 0;
 
   constructor(
@@ -126,16 +127,32 @@ export class StageWriter {
   /** After the last row: the merge walks the rows in ranges, and the planner needs the table's statistics. */
   async finish(): Promise<void> {
     await this.flush();
+    await this.pending;
     const table = stageTable(this.spec);
     await this.tx.execute(sql.raw(`CREATE INDEX ON ${table} (row_number)`));
     await this.tx.execute(sql.raw(`ANALYZE ${table}`));
   }
 
+  /**
+   * Sends the batch while the next one is parsed: at most one insert waits behind the one running,
+   * so the parsing (this process) and the inserting (the database) overlap.
+   */
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
+    const previous = this.pending;
+    const insert = this.insert(this.batch, this.derived);
+    // Awaited at the next flush or at finish; marked handled now so a failure in between is not fatal.
+    insert.catch(() => {});
+    this.batch = [];
+    this.derived = [];
+    this.pending = insert;
+    await previous;
+  }
+
+  private async insert(batch: ParsedRow[], derived: (DerivedId | null)[]): Promise<void> {
     const arrays: SQL[] = this.columns.map((column) => {
-      const values = this.batch.map((row, i) => {
-        const value = column.value(row, this.derived[i] ?? null);
+      const values = batch.map((row, i) => {
+        const value = column.value(row, derived[i] ?? null);
         return Array.isArray(value) ? arrayLiteral(value) : value;
       });
       const elementType = column.pgType === 'text[]' ? 'text' : column.pgType;
@@ -147,7 +164,5 @@ export class StageWriter {
     await this.tx.execute(
       sql`INSERT INTO ${sql.raw(stageTable(this.spec))} (${sql.raw(names.join(', '))}) SELECT ${sql.raw(select)} FROM unnest(${sql.join(arrays, sql`, `)}) AS t(${sql.raw(aliases)})`,
     );
-    this.batch = [];
-    this.derived = [];
   }
 }

@@ -1,0 +1,200 @@
+/**
+ * `npm run bench`: figures, not a test. Imports the province (scale 400 by default) into
+ * PostgreSQL beside a raw COPY of the same CSV rows in the same run (the ratio is the figure),
+ * asks the province's vacancy for every unit and kind as of a past date, and imports a city
+ * (scale 40) into the embedded PGlite. Options: --scale N, --city-scale N, --only province|city.
+ */
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { createAuditTrail } from '../src/modules/audit/audit.service.ts';
+import { writeDemoDataset } from '../src/modules/demo/demo.generator.ts';
+import { quotaFigures } from '../src/modules/establishment/establishment.repository.ts';
+import { createIdCipher } from '../src/modules/identity/id-cipher.ts';
+import { deriveKeys } from '../src/modules/identity/keys.ts';
+import { openCsvFolder } from '../src/modules/interchange/csv-source.ts';
+import { importDataset } from '../src/modules/interchange/import.service.ts';
+import { systemClock } from '../src/shared/dates.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '400' },
+    'city-scale': { type: 'string', default: '40' },
+    only: { type: 'string' },
+  },
+});
+const BENCH = resolve('.bench');
+const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const keys = deriveKeys(Buffer.alloc(32, 42));
+const results: Record<string, unknown> = { machine: machine(), startedAt: new Date().toISOString() };
+
+/** Peak resident memory of this process, sampled while a step runs. */
+function memoryPeak() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+  };
+}
+
+async function timed<T>(
+  label: string,
+  work: () => Promise<T>,
+): Promise<{ value: T; seconds: number; peakMiB: number }> {
+  process.stderr.write(`… ${label}\n`);
+  const stop = memoryPeak();
+  const start = performance.now();
+  const value = await work();
+  const seconds = (performance.now() - start) / 1000;
+  const peakMiB = stop();
+  process.stderr.write(`  ${label}: ${seconds.toFixed(1)} s, peak RSS ${peakMiB} MiB\n`);
+  return { value, seconds, peakMiB };
+}
+
+async function dataset(scale: number): Promise<string> {
+  const folder = join(BENCH, `scale-${scale}`);
+  if (existsSync(join(folder, 'planted.json'))) return folder;
+  rmSync(folder, { recursive: true, force: true });
+  await timed(`generate demo --scale ${scale}`, () => writeDemoDataset({ scale, out: folder }));
+  return folder;
+}
+
+function csvRows(folder: string): number {
+  let rows = 0;
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.csv'))) {
+    const text = readFileSync(join(folder, name));
+    let lines = 0;
+    for (const byte of text) if (byte === 10) lines++;
+    rows += lines - 1;
+  }
+  return rows;
+}
+
+async function recreate(name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function importInto(database: Database, folder: string) {
+  await database.migrate();
+  const audit = createAuditTrail({
+    keys,
+    checkpointPath: join(BENCH, `audit-head-${database.kind}.json`),
+    clock: systemClock,
+  });
+  rmSync(join(BENCH, `audit-head-${database.kind}.json`), { force: true });
+  const result = await importDataset(
+    { database, idCipher: createIdCipher(keys), audit, clock: systemClock },
+    openCsvFolder(folder),
+    { actor: 'bench' },
+  );
+  if (!result.ok) throw new Error(`import rejected: ${JSON.stringify(result.errors.slice(0, 5))}`);
+  return result;
+}
+
+/** The same CSV rows into plain text tables with COPY: the fastest PostgreSQL can take them in. */
+async function rawCopy(folder: string): Promise<void> {
+  const client = new pg.Client({ connectionString: await recreate('bianzhi_bench_raw') });
+  await client.connect();
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.csv'))) {
+    const header = readFileSync(join(folder, name), 'utf8')
+      .split('\n', 1)[0]!
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(',');
+    const table = `raw_${name.replace('.csv', '')}`;
+    await client.query(`CREATE TABLE ${table} (${header.map((h) => `"${h}" text`).join(', ')})`);
+    await pipeline(
+      createReadStream(join(folder, name)),
+      client.query(copyFrom(`COPY ${table} FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
+  }
+  await client.end();
+}
+
+async function province(scale: number) {
+  const folder = await dataset(scale);
+  const rows = csvRows(folder);
+  const database = await openDatabase(await recreate('bianzhi_bench'));
+  const imported = await timed(`import scale ${scale} into PostgreSQL`, () => importInto(database, folder));
+  const copied = await timed(`raw COPY of the same rows into PostgreSQL`, () => rawCopy(folder));
+  const top = readFileSync(join(folder, 'regions.csv'), 'utf8').split('\n')[1]!.split(',')[0]!;
+  const vacancy: number[] = [];
+  let figures = 0;
+  for (let i = 0; i < 3; i++) {
+    const run = await timed(`vacancy of every unit and kind of ${top} as of 2025-12-31`, () =>
+      quotaFigures(database.db, { regionCode: top, includeDescendants: true, asOf: '2025-12-31' }),
+    );
+    vacancy.push(run.seconds);
+    figures = run.value.length;
+  }
+  await database.close();
+  const importRate = rows / imported.seconds;
+  const copyRate = rows / copied.seconds;
+  results.province = {
+    scale,
+    rows,
+    importSeconds: imported.seconds,
+    importRowsPerSecond: Math.round(importRate),
+    importPeakRssMiB: imported.peakMiB,
+    copySeconds: copied.seconds,
+    copyRowsPerSecond: Math.round(copyRate),
+    ratioToCopy: Number((importRate / copyRate).toFixed(3)),
+    vacancyFigures: figures,
+    vacancySecondsMedian: Number([...vacancy].sort((a, b) => a - b)[1]!.toFixed(3)),
+  };
+}
+
+async function city(scale: number) {
+  const folder = await dataset(scale);
+  const rows = csvRows(folder);
+  const dir = join(BENCH, 'pglite-city');
+  rmSync(dir, { recursive: true, force: true });
+  const database = await openDatabase(dir);
+  const imported = await timed(`import scale ${scale} into PGlite`, () => importInto(database, folder));
+  await database.close();
+  results.city = {
+    scale,
+    rows,
+    importSeconds: Number(imported.seconds.toFixed(1)),
+    importRowsPerSecond: Math.round(rows / imported.seconds),
+    importPeakRssMiB: imported.peakMiB,
+  };
+}
+
+function machine() {
+  const cpus = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/g)?.length ?? 0;
+  const model = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown';
+  const mem = Math.round(
+    Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(\d+)/)?.[1] ?? 0) / 2 ** 20,
+  );
+  return `${cpus} × ${model}, ${mem} GiB, Node ${process.version}`;
+}
+
+mkdirSync(BENCH, { recursive: true });
+if (values.only !== 'city') await province(Number(values.scale));
+if (values.only !== 'province') await city(Number(values['city-scale']));
+results.finishedAt = new Date().toISOString();
+writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+console.log(JSON.stringify(results, null, 2));
