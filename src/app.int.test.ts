@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appOptionsFor } from '../test/support/app-harness.ts';
 import {
   addCharter,
   addPost,
@@ -10,7 +11,7 @@ import {
   buildUnit,
   type PersonRow,
 } from '../test/support/factories.ts';
-import { createTestDatabase, testKeys } from '../test/support/test-db.ts';
+import { createTestDatabase } from '../test/support/test-db.ts';
 import { type App, buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { quotaFigures } from './modules/establishment/establishment.repository.ts';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await buildSeat(db, { unit: bureau, enteredOn: '2021-01-01' });
   const townOffice = await buildUnit(db, { regionCode: town.code, code: 'APIZBGS', kind: 'township' });
   await addQuota(db, townOffice, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
-  app = buildApp({ database, keys: testKeys, clock, apiToken: TOKEN });
+  app = buildApp(appOptionsFor(database, clock, TOKEN));
   await app.ready();
 });
 afterAll(async () => {
@@ -203,7 +204,11 @@ describe('the OpenAPI document', () => {
   it('lists every route, with its parameters and the bearer scheme', async () => {
     const document = (await get('/api/docs/json', {})).json();
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/export',
       '/api/health',
+      '/api/imports',
+      '/api/imports/{jobId}',
+      '/api/imports/{jobId}/report',
       '/api/regions',
       '/api/regions/{code}/figures',
       '/api/regions/{code}/units',
@@ -227,7 +232,7 @@ describe('the OpenAPI document', () => {
 describe('failures', () => {
   it('answers 500 in JSON, without crashing, when the database fails', async () => {
     const broken = await createTestDatabase();
-    const brokenApp = buildApp({ database: broken, keys: testKeys, clock, apiToken: TOKEN });
+    const brokenApp = buildApp(appOptionsFor(broken, clock, TOKEN));
     await broken.close();
     const response = await brokenApp.inject({ method: 'GET', url: '/api/regions', headers: auth });
     expect(response.statusCode).toBe(500);

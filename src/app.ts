@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -9,9 +10,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/database.ts';
+import type { AuditTrail } from './modules/audit/audit.service.ts';
 import { authPlugin } from './modules/auth/auth.plugin.ts';
 import { establishmentRoutes } from './modules/establishment/establishment.routes.ts';
-import type { Keys } from './modules/identity/keys.ts';
+import type { IdCipher } from './modules/identity/id-cipher.ts';
+import { interchangeRoutes } from './modules/interchange/interchange.routes.ts';
+import { createJobRegistry, type JobRegistry } from './modules/jobs/jobs.registry.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import type { Clock } from './shared/dates.ts';
@@ -19,13 +23,23 @@ import { type ApiDeps, handleError, handleNotFound } from './shared/http.ts';
 
 export interface AppOptions {
   database: Database;
-  /** For the services that protect or reveal ID numbers (imports); the read API shows them masked. */
-  keys: Keys;
+  /** For the services that protect or reveal ID numbers (import, export); the read API shows them masked. */
+  idCipher: IdCipher;
+  /** Every write goes through it: imports are one audit entry each. */
+  audit: AuditTrail;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
   /** The bearer token every `/api/*` route but health and the docs requires. */
   apiToken: string;
+  /** Where long work (imports) runs; by default a registry of the app's own. Closed with the app. */
+  jobs?: JobRegistry;
+  /** Where uploads, error reports and exports are kept while needed (default: the system's temp folder). */
+  workDir?: string;
+  /** The largest upload accepted, in bytes (default 1 GiB). */
+  uploadLimit?: number;
 }
+
+export const DEFAULT_UPLOAD_LIMIT = 1 << 30;
 
 export const API_DOCS_PREFIX = '/api/docs';
 
@@ -36,6 +50,14 @@ export function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  const jobs =
+    options.jobs ??
+    createJobRegistry({
+      clock: options.clock,
+      onError: (error, job) => app.log.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed'),
+    });
+  // A running import finishes before the database is closed; queued ones are cancelled.
+  app.addHook('onClose', () => jobs.close());
 
   app.register(fastifySwagger, {
     openapi: {
@@ -69,6 +91,15 @@ export function buildApp(options: AppOptions) {
     await api.register(orgRoutes, deps);
     await api.register(establishmentRoutes, deps);
     await api.register(rosterRoutes, deps);
+    await api.register(interchangeRoutes, {
+      database: options.database,
+      idCipher: options.idCipher,
+      audit: options.audit,
+      clock: options.clock,
+      jobs,
+      workDir: options.workDir ?? tmpdir(),
+      uploadLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
+    });
   });
 
   return app;

@@ -160,4 +160,15 @@ export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * A query that aggregates a whole region (millions of seats): run with enough sort and hash memory
+ * that PostgreSQL's default 4 MB does not send it to disk. SET LOCAL lasts for its transaction only.
+ */
+export async function statisticsQuery<T>(db: Db, statement: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    return query<T>(tx, statement);
+  });
+}
+
 export { sql };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -40,11 +41,57 @@ export const errorResponses = {
   500: errorSchema,
 } as const;
 
+/** A file the client downloads: streamed, never held in memory whole. */
+export interface Download {
+  stream: Readable;
+  contentType: string;
+  /** The name the browser saves it under (may be Chinese). */
+  filename: string;
+  /** The same in ASCII, for clients that do not read RFC 5987's `filename*`. */
+  asciiFilename: string;
+}
+
+export const MEDIA_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  zip: 'application/zip',
+  json: 'application/json; charset=utf-8',
+} as const;
+
+/** A 200 response that is a file: documented as binary in the OpenAPI document, never serialised. */
+export function downloadResponse(description: string, mediaTypes: string[]) {
+  const binary = z.any().meta({ type: 'string', format: 'binary' });
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((type) => [type.split(';')[0]!, { schema: binary }])),
+  };
+}
+
+/**
+ * `attachment` with the name twice: plain ASCII for old clients, and UTF-8 per RFC 5987 / RFC 6266
+ * (`filename*=UTF-8''…`), which every current browser prefers, so a Chinese name arrives intact.
+ */
+export function contentDisposition(filename: string, asciiFilename: string): string {
+  const ascii = asciiFilename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export function sendDownload(reply: FastifyReply, download: Download) {
+  return reply
+    .type(download.contentType)
+    .header('content-disposition', contentDisposition(download.filename, download.asciiFilename))
+    .send(download.stream);
+}
+
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
 };
 
 const PART_LABEL: Record<string, string> = {

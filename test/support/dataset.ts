@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { DatasetSource, SourceFile } from '../../src/modules/interchange/source.ts';
 
@@ -37,4 +40,23 @@ export function memoryDataset(files: Record<string, string>, path = 'memory'): D
 /** CSV text from a header and rows, quoting where needed. */
 export function csv(header: string, ...rows: string[]): string {
   return [header, ...rows].join('\n');
+}
+
+/** The dataset as a folder of real CSV files (UTF-8 with a BOM, as Excel saves them), for the file layer. */
+export function writeCsvFolder(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'bianzhi-dataset-'));
+  for (const [name, text] of Object.entries(files))
+    writeFileSync(join(folder, `${name}.csv`), `\uFEFF${text}\n`);
+  return folder;
+}
+
+/** A dataset with rows added at the end of some of its files. */
+export function withRows(
+  dataset: Record<string, string>,
+  extra: Record<string, string>,
+): Record<string, string> {
+  const result = { ...dataset };
+  for (const [name, rows] of Object.entries(extra))
+    result[name] = result[name] ? `${result[name]}\n${rows}` : rows;
+  return result;
 }

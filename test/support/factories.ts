@@ -40,8 +40,9 @@ export async function buildRegion(db: Db, overrides: Partial<typeof regions.$inf
 }
 
 /** A unit's identity and its first version (valid from the beginning unless `validFrom` says). */
-export interface UnitOverrides
-  extends Partial<Omit<typeof unitVersions.$inferInsert, 'unitId' | 'regionCode'>> {
+export interface UnitOverrides extends Partial<
+  Omit<typeof unitVersions.$inferInsert, 'unitId' | 'regionCode'>
+> {
   regionCode: string;
   code?: string;
   establishedOn?: string | null;
@@ -150,8 +151,9 @@ export function makeIdNumber(options: { female?: boolean; birthDate?: string } =
   return first17 + idCheckChar(first17);
 }
 
-export interface PersonOverrides
-  extends Partial<Omit<typeof persons.$inferInsert, 'idCipher' | 'idIndex' | 'idMasked'>> {
+export interface PersonOverrides extends Partial<
+  Omit<typeof persons.$inferInsert, 'idCipher' | 'idIndex' | 'idMasked'>
+> {
   regionCode: string;
   idNumber?: string;
 }

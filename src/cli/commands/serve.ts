@@ -49,7 +49,8 @@ export function createServeCommand(options: ServeOptions = {}): Command {
       const opened = await context.open();
       const app = buildApp({
         database: opened.database,
-        keys: opened.keys,
+        idCipher: opened.idCipher,
+        audit: opened.audit,
         clock: opened.clock,
         logger: { level: 'warn' },
         apiToken,

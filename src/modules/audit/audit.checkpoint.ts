@@ -30,9 +30,7 @@ export function checkpointPathFor(
 }
 
 export type Checkpoint =
-  | { state: 'missing' }
-  | { state: 'invalid'; reason: string }
-  | { state: 'present'; head: ChainLink };
+  { state: 'missing' } | { state: 'invalid'; reason: string } | { state: 'present'; head: ChainLink };
 
 export function readCheckpoint(path: string): Checkpoint {
   let text: string;

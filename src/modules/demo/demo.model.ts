@@ -9,12 +9,7 @@ export const REFERENCE_DATE = '2026-06-30';
 export const REFERENCE_PERIOD = '2026-06';
 
 export type QuotaKind =
-  | 'administrative'
-  | 'political_legal'
-  | 'logistics'
-  | 'institutional'
-  | 'school_staff'
-  | 'turnover';
+  'administrative' | 'political_legal' | 'logistics' | 'institutional' | 'school_staff' | 'turnover';
 
 export const QUOTA_KINDS: readonly QuotaKind[] = [
   'administrative',

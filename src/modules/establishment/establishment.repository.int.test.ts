@@ -126,7 +126,7 @@ async function expectedFigures(scope: FigureScope) {
     db.select().from(seatPosts),
   ]);
   const inScope = new Set([scope.regionCode]);
-  for (let grew = scope.includeDescendants; grew; ) {
+  for (let grew = scope.includeDescendants; grew;) {
     grew = false;
     for (const region of allRegions)
       if (region.parentCode && inScope.has(region.parentCode) && !inScope.has(region.code)) {

@@ -1,5 +1,5 @@
 import { asc, eq, type SQL } from 'drizzle-orm';
-import { type Db, query, sql } from '../../db/database.ts';
+import { type Db, sql, statisticsQuery } from '../../db/database.ts';
 import { regionScope, seatActiveOn, unitActiveOn, unitVersionsInForce } from '../org/org.sql.ts';
 import { POST_LEVELS, type PostLevel, QUOTA_KINDS, type QuotaKind, vacancy } from './establishment.rules.ts';
 import { postLedger, quotaLedger } from './establishment.table.ts';
@@ -60,12 +60,10 @@ function figuresQuery(scope: FigureScope, amounts: SQL): SQL {
   return sql`WITH RECURSIVE ${regionScope(scope.regionCode, scope.includeDescendants)},
     ${activeUnits(scope)},
     ${amounts}
-    SELECT a.id AS "unitId", a.code AS "unitCode", n.name AS "unitName", f.key,
-      sum(f.supply)::int AS supply, sum(f.used)::int AS used
-    FROM amounts f
+    SELECT a.id AS "unitId", a.code AS "unitCode", n.name AS "unitName", f.key, f.supply, f.used
+    FROM (SELECT unit_id, key, sum(supply)::int AS supply, sum(used)::int AS used FROM amounts GROUP BY unit_id, key) f
     JOIN active_units a ON a.id = f.unit_id
-    LEFT JOIN names n ON n.unit_id = a.id
-    GROUP BY a.id, a.code, n.name, f.key`;
+    LEFT JOIN names n ON n.unit_id = a.id`;
 }
 
 /** By unit code, then kinds or levels in their listed order. */
@@ -84,16 +82,21 @@ function byOrder(order: readonly string[]) {
  * or an active seat of: approved, headcount and vacancy. One query for the whole scope.
  */
 export async function quotaFigures(db: Db, scope: FigureScope): Promise<QuotaFigure[]> {
+  // Summed per unit and kind before meeting the units: two million seats become tens of thousands of rows.
+  const onlyUnit = (alias: string) =>
+    scope.unitId === undefined ? sql`` : sql`AND ${sql.raw(alias)}.unit_id = ${scope.unitId}`;
   const amounts = sql`amounts AS (
-    SELECT q.unit_id, q.kind AS key, q.amount AS supply, 0 AS used
-    FROM quota_ledger q JOIN active_units a ON a.id = q.unit_id
-    WHERE q.effective_on <= ${scope.asOf}::date
+    SELECT q.unit_id, q.kind AS key, sum(q.amount) AS supply, 0 AS used
+    FROM quota_ledger q
+    WHERE q.region_code IN (SELECT code FROM scope) AND q.effective_on <= ${scope.asOf}::date ${onlyUnit('q')}
+    GROUP BY q.unit_id, q.kind
     UNION ALL
-    SELECT s.unit_id, s.quota_kind, 0, 1
-    FROM seats s JOIN active_units a ON a.id = s.unit_id
-    WHERE ${seatActiveOn('s', scope.asOf)}
+    SELECT s.unit_id, s.quota_kind, 0, count(*)
+    FROM seats s
+    WHERE s.region_code IN (SELECT code FROM scope) AND ${seatActiveOn('s', scope.asOf)} ${onlyUnit('s')}
+    GROUP BY s.unit_id, s.quota_kind
   )`;
-  const rows = await query<FigureRow>(db, figuresQuery(scope, amounts));
+  const rows = await statisticsQuery<FigureRow>(db, figuresQuery(scope, amounts));
   return rows.sort(byOrder(QUOTA_KINDS)).map((row) => ({
     unitId: row.unitId,
     unitCode: row.unitCode,
@@ -140,7 +143,7 @@ export async function postFigures(db: Db, scope: FigureScope): Promise<PostFigur
     UNION ALL
     SELECT unit_id, level, 0, 1 FROM leaders
   )`;
-  const rows = await query<FigureRow>(db, figuresQuery(scope, amounts));
+  const rows = await statisticsQuery<FigureRow>(db, figuresQuery(scope, amounts));
   return rows.sort(byOrder(POST_LEVELS)).map((row) => ({
     unitId: row.unitId,
     unitCode: row.unitCode,

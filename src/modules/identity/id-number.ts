@@ -6,8 +6,7 @@ const CHECK_CHARS = '10X98765432';
 export type Gender = 'male' | 'female';
 
 export type IdNumberCheck =
-  | { ok: true; idNumber: string; birthDate: string; gender: Gender }
-  | { ok: false; reason: string };
+  { ok: true; idNumber: string; birthDate: string; gender: Gender } | { ok: false; reason: string };
 
 /** The check character for the first 17 digits. */
 export function idCheckChar(first17: string): string {

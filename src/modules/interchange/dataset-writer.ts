@@ -43,7 +43,8 @@ function csvFolderWriter(folder: string): DatasetWriter {
         if (csv.write(values.map((value) => value ?? ''))) return undefined;
         return Promise.race([once(csv, 'drain').then(() => {}), finished]);
       };
-      write(header);
+      // The header fits any buffer: nothing to wait for.
+      void write(header);
       const writer: DatasetFileWriter = {
         write,
         async close() {

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../db/database.ts';
-import type { FileSpec } from './dataset.spec.ts';
+import { type FileSpec, RETIREMENT_GROUPS } from './dataset.spec.ts';
 import type { ImportError } from './import.errors.ts';
+import { retirementGroupOf } from './import.plans.ts';
 import { stageTable } from './staging.ts';
 
 /**
@@ -59,6 +60,8 @@ function checksFor(staged: Map<string, StagedFile>): Check[] {
   const checks: Check[] = [];
 
   for (const [name, file] of staged) {
+    // Without one of its key columns (already reported) every row's key is incomplete: no duplicates to find.
+    if (!file.spec.key.every((column) => file.present.has(column))) continue;
     const key = file.spec.key.map((k) => (k === 'id_number' ? 'id_index' : k)).join(', ');
     checks.push({
       file: name,
@@ -116,6 +119,8 @@ function checksFor(staged: Map<string, StagedFile>): Check[] {
     }
   }
 
+  if (staged.get('units')?.present.has('abolished_on')) checks.push(storedSeatsOfAbolished(has('persons')));
+  if (has('units')) checks.push(...unitDatesAgainstStored(staged.get('units')!.present));
   if (has('persons')) checks.push(...personChecks(staged));
 
   if (has('seat_posts')) {
@@ -151,34 +156,112 @@ function personChecks(staged: Map<string, StagedFile>): Check[] {
     },
     {
       file: 'persons',
+      // A file without the exited_on column leaves each seat's stored exit as it is: check that one.
       sql: `SELECT row_number, 'unit_code' AS col, unit_code AS val, '该单位已于 ' || abolished_on || ' 撤销，不能在撤销后占用编制' AS reason
-            FROM (SELECT s.row_number, s.unit_code, s.entered_on, s.exited_on, k.abolished_on
+            FROM (SELECT s.row_number, s.unit_code, s.entered_on, k.abolished_on,
+                         ${present.has('exited_on') ? 's.exited_on' : `(${storedSeat('st.exited_on')})`} AS exited_on
                   FROM stage_persons s JOIN check_units k ON k.code = s.unit_code) x
             WHERE abolished_on IS NOT NULL AND (entered_on >= abolished_on OR exited_on IS NULL OR exited_on > abolished_on)`,
     },
   ];
-  for (const column of ['name', 'retirement_group']) {
-    if (!present.has(column)) continue;
+  if (present.has('name')) {
     checks.push({
       file: 'persons',
-      sql: `SELECT row_number, '${column}' AS col, ${column} AS val, '同一公民身份号码的各行${column === 'name' ? '姓名' : '退休类别'}不一致（第 ' || first_row || ' 行为「' || COALESCE(first_value, '') || '」）' AS reason
-            FROM (SELECT row_number, ${column},
-                         first_value(row_number) OVER w AS first_row, first_value(${column}) OVER w AS first_value
+      sql: `SELECT row_number, 'name' AS col, name AS val, '同一公民身份号码的各行姓名不一致（第 ' || first_row || ' 行为「' || COALESCE(first_value, '') || '」）' AS reason
+            FROM (SELECT row_number, name,
+                         first_value(row_number) OVER w AS first_row, first_value(name) OVER w AS first_value
                   FROM stage_persons WINDOW w AS (PARTITION BY id_index ORDER BY row_number)) d
-            WHERE ${column} IS DISTINCT FROM first_value`,
+            WHERE name IS DISTINCT FROM first_value`,
     });
   }
+  checks.push(retirementGroupCheck(present.has('retirement_group')));
   for (const column of ['name', 'quota_kind', 'category', 'entry_type']) {
     if (present.has(column)) continue;
     checks.push({
       file: 'persons',
       sql: `SELECT row_number, NULL AS col, NULL AS val, ${quote(`新增人员或编制须提供「${column}」列`)} AS reason
-            FROM stage_persons s WHERE NOT EXISTS (
-              SELECT 1 FROM seats st JOIN persons p ON p.id = st.person_id JOIN units u ON u.id = st.unit_id
-              WHERE p.id_index = s.id_index AND u.code = s.unit_code AND st.entered_on = s.entered_on)`,
+            FROM stage_persons s WHERE NOT EXISTS (${storedSeat('1')})`,
     });
   }
   return checks;
+}
+
+/** A units file with only one of the two dates is checked against the other as stored (both: see the row check). */
+function unitDatesAgainstStored(present: Set<string>): Check[] {
+  const stored = 'FROM stage_units s JOIN units u ON u.code = s.code';
+  if (present.has('abolished_on') && !present.has('established_on')) {
+    return [
+      {
+        file: 'units',
+        sql: `SELECT row_number, 'abolished_on' AS col, s.abolished_on::text AS val,
+                '撤销日期早于已有的设立日期（' || u.established_on || '）' AS reason
+              ${stored} WHERE s.abolished_on < u.established_on`,
+      },
+    ];
+  }
+  if (present.has('established_on') && !present.has('abolished_on')) {
+    return [
+      {
+        file: 'units',
+        sql: `SELECT row_number, 'established_on' AS col, s.established_on::text AS val,
+                '设立日期晚于已有的撤销日期（' || u.abolished_on || '）' AS reason
+              ${stored} WHERE s.established_on > u.abolished_on`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * A unit this import abolishes (or abolishes on another date) must hold no stored seat active on
+ * that date, unless the persons file of the same import restates the seat (checked there, with its exit).
+ */
+function storedSeatsOfAbolished(personsStaged: boolean): Check {
+  const restated = `AND NOT EXISTS (SELECT 1 FROM stage_persons sp JOIN persons p ON p.id_index = sp.id_index
+                      WHERE p.id = st.person_id AND sp.unit_code = su.code AND sp.entered_on = st.entered_on)`;
+  return {
+    file: 'units',
+    sql: `SELECT su.row_number, 'abolished_on' AS col, su.abolished_on::text AS val,
+            '撤销时该单位仍有 ' || count(DISTINCT st.person_id) || ' 人占用编制（未出编），须先办理出编' AS reason
+          FROM stage_units su JOIN units u ON u.code = su.code JOIN seats st ON st.unit_id = u.id
+          WHERE su.abolished_on IS NOT NULL AND su.abolished_on IS DISTINCT FROM u.abolished_on
+            AND (st.entered_on >= su.abolished_on OR st.exited_on IS NULL OR st.exited_on > su.abolished_on)
+            ${personsStaged ? restated : ''}
+          GROUP BY su.row_number, su.abolished_on`,
+  };
+}
+
+/** Selects from the stored seat `st` that a staged persons row `s` names (by ID number, unit and entry date). */
+function storedSeat(select: string): string {
+  return `SELECT ${select} FROM seats st JOIN persons p ON p.id = st.person_id JOIN units u ON u.id = st.unit_id
+    WHERE p.id_index = s.id_index AND u.code = s.unit_code AND st.entered_on = s.entered_on`;
+}
+
+/**
+ * Rows of one person must agree on the retirement group as it will be stored: a cell left empty
+ * stands for the default its row implies (by gender and category), so `male` stated in one row and
+ * left empty in another agree, and a woman's 工勤 and 公务员 rows left empty do not. Without the
+ * column, stored people keep theirs, so only new people are checked.
+ */
+function retirementGroupCheck(columnPresent: boolean): Check {
+  const label = (expr: string) =>
+    `CASE ${expr} ${Object.entries(RETIREMENT_GROUPS)
+      .map(([key, text]) => `WHEN ${quote(key)} THEN ${quote(text)}`)
+      .join(' ')} END`;
+  const derived = `${quote('：未填写时按性别和人员类别推定，请填写「退休类别」')}`;
+  return {
+    file: 'persons',
+    sql: `SELECT row_number, 'retirement_group' AS col, retirement_group AS val,
+            '同一公民身份号码的各行退休类别不一致（第 ' || first_row || ' 行为「' || ${label('first_group')} || '」，本行为「' || ${label('effective')} || '」）'
+            || CASE WHEN retirement_group IS NULL OR first_stated IS NULL THEN ${derived} ELSE '' END AS reason
+          FROM (SELECT row_number, id_index, retirement_group, effective,
+                       first_value(row_number) OVER w AS first_row, first_value(effective) OVER w AS first_group,
+                       first_value(retirement_group) OVER w AS first_stated
+                FROM (SELECT *, ${retirementGroupOf('s')} AS effective FROM stage_persons s) e
+                WINDOW w AS (PARTITION BY id_index ORDER BY row_number)) d
+          WHERE effective IS DISTINCT FROM first_group
+            ${columnPresent ? '' : 'AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.id_index = d.id_index)'}`,
+  };
 }
 
 /**

@@ -11,6 +11,11 @@ const insertOnly = (target: string, source: string): MergeValue => ({ target, so
 
 const unitOf = (alias: string, column: string) => `JOIN units ${alias} ON ${alias}.code = s.${column}`;
 
+/** A persons row's retirement group: as stated, or FORMAT.md's default by gender and category. */
+export function retirementGroupOf(alias: string): string {
+  return `COALESCE(${alias}.retirement_group, CASE WHEN ${alias}.gender = 'male' THEN 'male' WHEN ${alias}.category = 'logistics_worker' THEN 'female_worker' ELSE 'female_cadre' END)`;
+}
+
 export const PLANS: Record<string, MergePlan> = {
   regions: {
     entity: 'region',
@@ -93,7 +98,7 @@ export const PLANS: Record<string, MergePlan> = {
       v('name'),
       {
         target: 'retirement_group',
-        source: `COALESCE(s.retirement_group, CASE WHEN s.gender = 'male' THEN 'male' WHEN s.category = 'logistics_worker' THEN 'female_worker' ELSE 'female_cadre' END)`,
+        source: retirementGroupOf('s'),
         column: 'retirement_group',
         insertAlways: true,
       },

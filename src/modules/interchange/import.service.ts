@@ -11,7 +11,7 @@ import { PLANS } from './import.plans.ts';
 import { mergeVersions, seatPostPlan, unitVersionPlan } from './import.versions.ts';
 import { mergeStaged, rowRange } from './merge.ts';
 import { type ParsedRow, parseRow, resolveHeader } from './row-parser.ts';
-import { type DatasetSource, SourceFormatError } from './source.ts';
+import { type DatasetSource, type SourceFile, SourceFormatError } from './source.ts';
 import { StageWriter, stageTable } from './staging.ts';
 
 export interface ImportDependencies {
@@ -92,7 +92,9 @@ export async function importDataset(
       const staged = new Map<string, StagedFile>();
       const digests: Record<string, string> = {};
       const errors = result.errors;
-      for (const file of await source.files()) {
+      for (const file of await readableFiles(source, errors)) {
+        // A sheet or file with nothing in it at all (Excel's empty `Sheet1`) carries nothing to import.
+        if (file.header.length === 0) continue;
         const spec = fileSpec(file.name);
         if (!spec) {
           errors.push({
@@ -135,13 +137,7 @@ export async function importDataset(
         } catch (error) {
           // A file that cannot be read to its end (a quote left open, a broken workbook) is one error of the dataset.
           if (!(error instanceof SourceFormatError)) throw error;
-          errors.push({
-            file: error.file,
-            row: error.row ?? 0,
-            column: null,
-            value: null,
-            reason: error.reason,
-          });
+          errors.push(unreadable(error));
         }
         await writer.finish();
         digests[file.label] = file.digest();
@@ -154,6 +150,8 @@ export async function importDataset(
         errors.push(...(await runChecks(tx, staged, cap - errors.length)));
       }
       if (errors.length >= cap) result.truncated = true;
+      // A row holds several cells: the last one read may have taken the count past the cap.
+      errors.splice(cap);
       if (errors.length > 0) throw new Rollback();
 
       const entry = await audit.begin({
@@ -178,7 +176,15 @@ export async function importDataset(
         if (spec.name === 'persons') {
           const [before] = await query<{ max: number | null }>(tx, sql`SELECT max(id) AS max FROM seats`);
           for (const statement of PERSON_HEADS) await tx.execute(sql.raw(statement));
-          await mergeStaged(tx, PLANS.persons!, file.present, await rowRange(tx, 'stage_person_heads'), sink);
+          // A person is added with a seat, which counts the row; a corrected name or education is an update.
+          const people = await mergeStaged(
+            tx,
+            PLANS.persons!,
+            file.present,
+            await rowRange(tx, 'stage_person_heads'),
+            sink,
+          );
+          add({ added: 0, updated: people.updated });
           add(await mergeStaged(tx, PLANS.seats!, file.present, range, sink));
           // With seat_posts.csv in the same dataset, the post history comes from it, not from the latest post here.
           if (!staged.has('seat_posts')) {
@@ -220,6 +226,8 @@ export async function importDataset(
           }
         }
       }
+      // Fresh statistics, so the first queries after a large import are planned for its size.
+      for (const table of touchedTables(staged)) await tx.execute(sql.raw(`ANALYZE ${table}`));
       await entry.finish({ counts: result.counts });
       result.auditSeq = entry.seq;
       result.ok = true;
@@ -231,6 +239,35 @@ export async function importDataset(
     if (options.dryRun && result.ok) result.auditSeq = null;
   }
   return result;
+}
+
+/** The dataset's files; one that cannot even be opened (a header's quote left open, not a workbook) is its error. */
+async function readableFiles(source: DatasetSource, errors: ImportError[]): Promise<SourceFile[]> {
+  try {
+    return await source.files();
+  } catch (error) {
+    if (!(error instanceof SourceFormatError)) throw error;
+    errors.push(unreadable(error));
+    return [];
+  }
+}
+
+function unreadable(error: SourceFormatError): ImportError {
+  return { file: error.file, row: error.row ?? 0, column: null, value: null, reason: error.reason };
+}
+
+function touchedTables(staged: Map<string, StagedFile>): string[] {
+  const tables = new Set<string>();
+  for (const name of staged.keys()) {
+    const written =
+      name === 'persons'
+        ? ['persons', 'seats', 'seat_posts']
+        : name === 'units'
+          ? ['units', 'unit_versions']
+          : [PLANS[name]!.table];
+    for (const table of written) tables.add(table);
+  }
+  return [...tables];
 }
 
 /** Dates within one row that cannot be: an exit before the entry, an end before the start. */

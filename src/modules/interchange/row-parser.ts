@@ -23,24 +23,28 @@ export function resolveHeader(
   const errors: ImportError[] = [];
   const cells: (ColumnSpec | undefined)[] = [];
   const present = new Set<string>();
-  for (const cell of file.header) {
+  const headerRow = file.headerRow ?? 1;
+  for (const [i, cell] of file.header.entries()) {
     const name = cell.trim();
     const column = spec.columns.find((c) => c.key === name || c.label === name);
     cells.push(column && !present.has(column.key) ? column : undefined);
     if (!column) {
       errors.push({
         file: file.label,
-        row: 1,
+        row: headerRow,
         column: name,
         value: name,
-        reason: `未知的列「${name}」（${spec.label}文件）`,
+        reason:
+          name === ''
+            ? `表头第 ${i + 1} 列为空：请填写列名或删除该列`
+            : `未知的列「${name}」（${spec.label}文件）`,
       });
       continue;
     }
     if (present.has(column.key)) {
       errors.push({
         file: file.label,
-        row: 1,
+        row: headerRow,
         column: name,
         value: name,
         reason: `列「${column.label}」重复出现`,
@@ -53,7 +57,7 @@ export function resolveHeader(
     if (column.required && !present.has(column.key)) {
       errors.push({
         file: file.label,
-        row: 1,
+        row: headerRow,
         column: column.key,
         value: null,
         reason: `缺少必需的列「${column.label}」(${column.key})`,
@@ -145,7 +149,9 @@ function parseCell(
       if (!isIsoDate(raw)) return { ok: false, reason: `「${column.label}」应为有效日期（YYYY-MM-DD）` };
       return { ok: true, value: raw };
     case 'period':
-      if (!isPeriod(raw)) return { ok: false, reason: `「${column.label}」应为所属期（YYYY-MM）` };
+      // Excel turns a typed 2026-06 into the date 2026-06-01: the month is what was meant.
+      if (type === 'date' && /^\d{4}-\d{2}-01$/.test(raw)) return { ok: true, value: raw.slice(0, 7) };
+      if (!isPeriod(raw)) return { ok: false, reason: `「${column.label}」应为有效的年月（YYYY-MM）` };
       return { ok: true, value: raw };
     case 'bool': {
       const value = ({ true: true, false: false, 是: true, 否: false } as Record<string, boolean>)[

@@ -33,16 +33,14 @@ export function openWorkbook(path: string): DatasetSource {
       await cursor?.close();
       const current = new SheetCursor(path, label, sheets);
       cursor = current;
-      return sheets.map(
-        (sheet, index): SourceFile => ({
-          name: sheet.name.trim(),
-          label: sheet.name,
-          header: sheet.header,
-          headerRow: sheet.headerRow,
-          rows: () => current.rows(index),
-          digest: () => digest,
-        }),
-      );
+      return sheets.map((sheet, index): SourceFile => ({
+        name: sheet.name.trim(),
+        label: sheet.name,
+        header: sheet.header,
+        headerRow: sheet.headerRow,
+        rows: () => current.rows(index),
+        digest: () => digest,
+      }));
     },
     async close() {
       await cursor?.close();
@@ -65,7 +63,10 @@ async function readHeaders(path: string, label: string): Promise<SheetInfo[]> {
       for await (const row of pass.rows(sheet)) {
         const cells = cellsOf(row, pass.date1904);
         if (cells.length === 0) continue;
-        info = { name: sheet.name, header: cells.map((cell) => cell.text), headerRow: row.number };
+        // By position: a blank header cell stays in its place, so the columns after it keep theirs.
+        const header = new Array<string>(cells.at(-1)!.column).fill('');
+        for (const cell of cells) header[cell.column - 1] = cell.text;
+        info = { name: sheet.name, header, headerRow: row.number };
         break;
       }
       pass.skipCurrent();
@@ -166,6 +167,12 @@ class WorkbookPass {
       this.input.end();
     });
     file.pipe(this.input);
+    const pipe = this.input.pipe.bind(this.input);
+    // The reader pipes its input into the unzipper once: that is where the unzipper can be reached.
+    this.input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      holdEndUntilRead(destination as unknown as Readable);
+      return pipe(destination, options);
+    };
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.input, {
       worksheets: 'emit',
       sharedStrings: 'cache',
@@ -268,6 +275,30 @@ function patchReader(
     if (strings) reader.sharedStrings = strings;
     onSheetSource(iterator);
     return parseWorksheet(wholeCharacters(iterator), sheetNo);
+  };
+}
+
+/**
+ * unzipper announces 'end' as soon as it has parsed the whole archive, even while entries it has
+ * found still wait in its buffer; ExcelJS stops taking entries at 'end', so the parts stored after
+ * the sheets (the workbook part that names them, the styles) are lost whenever the sheets took a
+ * while to set aside: a workbook of five sheets or more without shared strings, as ExcelJS's own
+ * streaming writer makes them. Held back, 'end' comes once the last entry has been taken.
+ */
+function holdEndUntilRead(zip: Readable): void {
+  const emit = zip.emit.bind(zip) as (event: string | symbol, ...args: unknown[]) => boolean;
+  let held = false;
+  zip.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+    if (event === 'end' && zip.readableLength > 0) {
+      held = true;
+      return false;
+    }
+    const listened = emit(event, ...args);
+    if (held && event === 'data' && zip.readableLength === 0) {
+      held = false;
+      emit('end');
+    }
+    return listened;
   };
 }
 

@@ -61,7 +61,10 @@ export const unitVersions = pgTable(
     referenceManaged: boolean('reference_managed').notNull().default(false),
     parentId: integer('parent_id').references(() => units.id),
     divisionCap: integer('division_cap'),
-    aliasNames: text('alias_names').array().notNull().default(sql`'{}'::text[]`),
+    aliasNames: text('alias_names')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order'),
   },
   (t) => [
