@@ -19,7 +19,7 @@ const postgres = process.env.DATABASE_URL
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: integration } },
+      { test: { name: 'unit', include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'], exclude: integration } },
       {
         test: {
           name: 'integration-pglite',
@@ -31,6 +31,16 @@ export default defineConfig({
         },
       },
       ...postgres,
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/server.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

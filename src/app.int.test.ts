@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appOptionsFor } from '../test/support/app-harness.ts';
+import { type AuthHeaders, createUser, loginAs } from '../test/support/auth.ts';
 import {
   addCharter,
   addPost,
@@ -16,8 +17,6 @@ import { type App, buildApp } from './app.ts';
 import type { Database } from './db/database.ts';
 import { quotaFigures } from './modules/establishment/establishment.repository.ts';
 
-const TOKEN = 'test-token-0123456789';
-const auth = { authorization: `Bearer ${TOKEN}` };
 // 2024-06-30 in China (UTC+8): the clock says late evening of the 29th in UTC.
 const clock = () => new Date('2024-06-29T20:00:00Z');
 
@@ -26,6 +25,8 @@ let app: App;
 let county: { code: string };
 let town: { code: string };
 let holder: PersonRow;
+let auth: AuthHeaders;
+let readerAuth: AuthHeaders;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,8 +50,13 @@ beforeAll(async () => {
   for (let i = 0; i < 4; i++) await buildSeat(db, { unit: bureau, enteredOn: '2021-01-01' });
   const townOffice = await buildUnit(db, { regionCode: town.code, code: 'APIZBGS', kind: 'township' });
   await addQuota(db, townOffice, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
-  app = buildApp(appOptionsFor(database, clock, TOKEN));
+  app = buildApp(appOptionsFor(database, clock));
   await app.ready();
+  auth = await loginAs(app, await createUser(database, { roles: ['clerk'], regionCode: county.code }));
+  readerAuth = await loginAs(
+    app,
+    await createUser(database, { roles: ['dept_reader'], department: 'audit', regionCode: county.code }),
+  );
 });
 afterAll(async () => {
   await app.close();
@@ -61,25 +67,25 @@ const get = (url: string, headers: Record<string, string> = auth) =>
   app.inject({ method: 'GET', url, headers });
 
 describe('authentication', () => {
-  it('answers the health check and the API documents without a token', async () => {
+  it('answers the health check and the API documents without a session', async () => {
     expect((await get('/api/health', {})).json()).toEqual({ status: 'ok', database: database.kind });
     expect((await get('/api/docs/json', {})).statusCode).toBe(200);
     expect([200, 302]).toContain((await get('/api/docs', {})).statusCode);
   });
 
-  it('refuses every other API route without the right bearer token', async () => {
+  it('refuses every other API route without a live session cookie', async () => {
     const attempts: Record<string, string>[] = [
       {},
-      { authorization: 'Bearer wrong' },
-      { authorization: TOKEN },
+      { cookie: 'bz_session=wrong' },
+      { authorization: 'Bearer anything' },
+      { cookie: auth.cookie.replace('bz_session=', 'other=') },
     ];
     for (const headers of attempts) {
       const response = await get('/api/regions', headers);
       expect(response.statusCode).toBe(401);
-      expect(response.headers['www-authenticate']).toBe('Bearer');
       expect(response.json()).toEqual({
         code: 'auth.unauthorized',
-        message: expect.stringContaining('令牌'),
+        message: expect.stringContaining('登录'),
       });
     }
     expect((await get(`/api/units/APIRSJ/seats`, {})).statusCode).toBe(401);
@@ -178,17 +184,28 @@ describe('ledgers, figures and seats', () => {
     expect(body.figures.map((f: { unitCode: string }) => f.unitCode)).toEqual(['APIRSJ', 'APIZBGS']);
   });
 
-  it('pages the seats of a unit with ID numbers masked only', async () => {
+  it('pages the seats of a unit, ID numbers in full for a clerk', async () => {
     const response = await get('/api/units/APIRSJ/seats?page=1&pageSize=2');
     expect(response.statusCode).toBe(200);
     const page = response.json();
     expect(page).toMatchObject({ unitCode: 'APIRSJ', asOf: '2024-06-30', total: 5, page: 1, pageSize: 2 });
     expect(page.items).toHaveLength(2);
-    expect(page.items[0].person).toMatchObject({ name: '李四', idMasked: holder.idMasked });
+    expect(page.items[0].person).toMatchObject({
+      name: '李四',
+      idNumber: holder.idNumber,
+      idMasked: holder.idMasked,
+    });
     expect(page.items[0].post).toMatchObject({ level: 'head', unitCode: 'APIRSJ' });
-    expect(response.body).not.toContain(holder.idNumber);
-    expect(page.items[0].person).not.toHaveProperty('idNumber');
     expect(page.items[0].person).not.toHaveProperty('id');
+  });
+
+  it('masks ID numbers for a reader of 审计', async () => {
+    const response = await get('/api/units/APIRSJ/seats?page=1&pageSize=2', readerAuth);
+    expect(response.statusCode).toBe(200);
+    const person = response.json().items[0].person;
+    expect(person).toMatchObject({ name: '李四', idNumber: holder.idMasked });
+    expect(person.idNumber).toMatch(/^320902\*{8}\d{3}[\dX]$/);
+    expect(response.body).not.toContain(holder.idNumber);
   });
 
   it('refuses a page number or size out of range', async () => {
@@ -201,23 +218,43 @@ describe('ledgers, figures and seats', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it('lists every route, with its parameters and the bearer scheme', async () => {
+  it('lists every route, with its parameters and the session cookie scheme', async () => {
     const document = (await get('/api/docs/json', {})).json();
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/audit',
+      '/api/audit/status',
+      '/api/auth/login',
+      '/api/auth/logout',
+      '/api/auth/me',
+      '/api/auth/password',
       '/api/export',
       '/api/health',
       '/api/imports',
       '/api/imports/{jobId}',
       '/api/imports/{jobId}/report',
+      '/api/persons/{id}',
       '/api/regions',
       '/api/regions/{code}/figures',
+      '/api/regions/{code}/overview',
+      '/api/regions/{code}/overview/export',
       '/api/regions/{code}/units',
+      '/api/roster',
+      '/api/roster/export',
+      '/api/templates/{file}',
       '/api/units/{code}',
       '/api/units/{code}/post-ledger',
       '/api/units/{code}/quota-ledger',
       '/api/units/{code}/seats',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/users/{id}/reset-password',
+      '/api/users/{id}/roles',
     ]);
-    expect(document.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(document.components.securitySchemes.session).toMatchObject({
+      type: 'apiKey',
+      in: 'cookie',
+      name: 'bz_session',
+    });
     const seats = document.paths['/api/units/{code}/seats'].get;
     expect(seats.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
       'asOf',
@@ -225,18 +262,30 @@ describe('the OpenAPI document', () => {
       'page',
       'pageSize',
     ]);
-    expect(Object.keys(seats.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
+    expect(Object.keys(seats.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404']));
   });
 });
 
 describe('failures', () => {
   it('answers 500 in JSON, without crashing, when the database fails', async () => {
     const broken = await createTestDatabase();
-    const brokenApp = buildApp(appOptionsFor(broken, clock, TOKEN));
+    const brokenApp = buildApp(appOptionsFor(broken, clock));
     await broken.close();
-    const response = await brokenApp.inject({ method: 'GET', url: '/api/regions', headers: auth });
-    expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ code: 'internal', message: expect.stringContaining('服务器内部错误') });
+    const responses = [
+      await brokenApp.inject({ method: 'GET', url: '/api/regions', headers: auth }),
+      await brokenApp.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'anyone', password: 'anything' },
+      }),
+    ];
+    for (const response of responses) {
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({
+        code: 'internal',
+        message: expect.stringContaining('服务器内部错误'),
+      });
+    }
     await brokenApp.close();
   });
 });

@@ -10,27 +10,40 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from './db/database.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import type { AuditTrail } from './modules/audit/audit.service.ts';
-import { authPlugin } from './modules/auth/auth.plugin.ts';
+import { declareRoutesPublic, installAuth } from './modules/auth/auth.plugin.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import {
+  createAuthService,
+  DEFAULT_SESSION_SETTINGS,
+  type SessionSettings,
+} from './modules/auth/auth.service.ts';
 import { establishmentRoutes } from './modules/establishment/establishment.routes.ts';
 import type { IdCipher } from './modules/identity/id-cipher.ts';
 import { interchangeRoutes } from './modules/interchange/interchange.routes.ts';
 import { createJobRegistry, type JobRegistry } from './modules/jobs/jobs.registry.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { rosterRoutes } from './modules/roster/roster.routes.ts';
+import { rosterSearchRoutes } from './modules/roster/roster.search.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { templateRoutes } from './modules/interchange/interchange.templates.routes.ts';
+import { webPlugin } from './modules/web/web.plugin.ts';
+import { usersRoutes } from './modules/users/users.routes.ts';
+import { createUsersService } from './modules/users/users.service.ts';
 import type { Clock } from './shared/dates.ts';
 import { type ApiDeps, handleError, handleNotFound } from './shared/http.ts';
 
 export interface AppOptions {
   database: Database;
-  /** For the services that protect or reveal ID numbers (import, export); the read API shows them masked. */
+  /** For the services that protect or reveal ID numbers (import, export, and the roster for those who may see them). */
   idCipher: IdCipher;
-  /** Every write goes through it: imports are one audit entry each. */
+  /** Every write goes through it: imports, account changes, logins and logouts are one audit entry each. */
   audit: AuditTrail;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
-  /** The bearer token every `/api/*` route but health and the docs requires. */
-  apiToken: string;
+  /** Idle timeout, lifetime and lockout of sessions (defaults: 30 min idle, 12 h, 5 attempts, 15 min lock). */
+  sessions?: Partial<SessionSettings>;
   /** Where long work (imports) runs; by default a registry of the app's own. Closed with the app. */
   jobs?: JobRegistry;
   /** Where uploads, error reports and exports are kept while needed (default: the system's temp folder). */
@@ -59,24 +72,47 @@ export function buildApp(options: AppOptions) {
   // A running import finishes before the database is closed; queued ones are cancelled.
   app.addHook('onClose', () => jobs.close());
 
+  const auth = createAuthService({
+    db: options.database.db,
+    audit: options.audit,
+    clock: options.clock,
+    settings: { ...DEFAULT_SESSION_SETTINGS, ...options.sessions },
+  });
+  // First, so that it sees every route: a route that declares no access stops the application starting.
+  installAuth(app, { auth });
+
   app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Bianzhi 编制 API', description: '机构编制管理平台接口', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
+      components: {
+        securitySchemes: {
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'bz_session',
+            description:
+              '登录（POST /api/auth/login）后的会话 Cookie；除 GET/HEAD 外的请求还须带请求头 x-csrf-token',
+          },
+        },
+      },
+      security: [{ session: [] }],
     },
     transform: createJsonSchemaTransform({ skipList: [] }),
   });
-  app.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX });
+  app.register(async (docs) => {
+    declareRoutesPublic(docs);
+    await docs.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX });
+  });
 
   // Routes go in plugins, loaded after swagger, so its onRoute hook sees every one of them.
   app.register(async (open) => {
     open.get(
       '/api/health',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['system'],
-          summary: '健康检查（无需令牌）',
+          summary: '健康检查（无需登录）',
           security: [],
           response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
         },
@@ -86,11 +122,14 @@ export function buildApp(options: AppOptions) {
   });
 
   const deps: ApiDeps = { db: options.database.db, clock: options.clock };
+  const users = createUsersService({ db: options.database.db, audit: options.audit, clock: options.clock });
   app.register(async (api) => {
-    await api.register(authPlugin, { apiToken: options.apiToken });
+    await api.register(authRoutes, { auth });
+    await api.register(usersRoutes, { users });
+    await api.register(auditRoutes, { db: options.database.db, audit: options.audit });
     await api.register(orgRoutes, deps);
     await api.register(establishmentRoutes, deps);
-    await api.register(rosterRoutes, deps);
+    await api.register(rosterRoutes, { ...deps, idCipher: options.idCipher });
     await api.register(interchangeRoutes, {
       database: options.database,
       idCipher: options.idCipher,
@@ -100,7 +139,13 @@ export function buildApp(options: AppOptions) {
       workDir: options.workDir ?? tmpdir(),
       uploadLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
     });
+    await api.register(templateRoutes);
+    await api.register(rosterSearchRoutes, { ...deps, idCipher: options.idCipher });
+    await api.register(statsRoutes, deps);
   });
+
+  // The web application: its files, and index.html for any other GET outside /api (client routes).
+  app.register(webPlugin);
 
   return app;
 }

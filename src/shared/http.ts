@@ -33,10 +33,11 @@ export const errorSchema = z
   })
   .describe('错误');
 
-/** The error responses every protected route may give. */
+/** The error responses every protected route may give (401 without a session, 403 without the right). */
 export const errorResponses = {
   400: errorSchema,
   401: errorSchema,
+  403: errorSchema,
   404: errorSchema,
   500: errorSchema,
 } as const;
@@ -88,10 +89,12 @@ export function sendDownload(reply: FastifyReply, download: Download) {
 
 const STATUS_OF: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  locked: 423,
 };
 
 const PART_LABEL: Record<string, string> = {

@@ -9,13 +9,12 @@ import type { Clock } from '../../src/shared/dates.ts';
 import { testKeys } from './test-db.ts';
 
 /** What `buildApp` needs, wired as `serve` wires it, on a test database with test keys. */
-export function appOptionsFor(database: Database, clock: Clock, apiToken: string): AppOptions {
+export function appOptionsFor(database: Database, clock: Clock): AppOptions {
   const checkpointPath = join(mkdtempSync(join(tmpdir(), 'bianzhi-audit-')), 'audit-head.json');
   return {
     database,
     idCipher: createIdCipher(testKeys),
     audit: createAuditTrail({ keys: testKeys, checkpointPath, clock }),
     clock,
-    apiToken,
   };
 }

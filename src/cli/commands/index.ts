@@ -5,6 +5,7 @@ import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { retirementCommand } from './retirement.ts';
 import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
 import { verifyAuditCommand } from './verify-audit.ts';
 
 /** Every `bianzhi` command, in the order `--help` lists them. */
@@ -16,4 +17,5 @@ export const commands: Command[] = [
   demoCommand,
   retirementCommand,
   verifyAuditCommand,
+  userCommand,
 ];

@@ -10,8 +10,8 @@ import { main } from '../main.ts';
 const bin = join(import.meta.dirname, '../../../bin/bianzhi.js');
 
 /** Starts `bianzhi serve` on a free port and resolves once it prints its address. */
-function startServer(folder: string, env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', folder], {
+function startServer(folder: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--db', folder, ...args], {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -25,7 +25,7 @@ function startServer(folder: string, env: NodeJS.ProcessEnv) {
   const started = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', () => {
       const url = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1];
-      if (url && output.includes('访问令牌')) resolve(url);
+      if (url && output.includes('Ctrl+C')) resolve(url);
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${output}`)));
   });
@@ -42,28 +42,37 @@ async function stop(child: ChildProcess, exited: Promise<number | null>) {
 describe.skipIf(testDbKind === 'postgres')('bianzhi serve', () => {
   const folder = join(mkdtempSync(join(tmpdir(), 'bianzhi-serve-')), 'db');
 
-  it('serves the API on 127.0.0.1 with a fresh token, and stops on SIGTERM releasing the database', async () => {
-    const server = startServer(folder, {});
+  it('creates the administrators on first start, printing one-time passwords, and stops on SIGTERM', async () => {
+    const server = startServer(folder, {}, ['--region', '290121']);
     const url = await server.started;
-    const token = /访问令牌（本次启动有效）：(\S+)/.exec(server.output())?.[1];
-    expect(token).toBeTruthy();
+    const passwords = Object.fromEntries(
+      [...server.output().matchAll(/^ +([a-z]+) .*一次性密码：(\S+)$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+    expect(Object.keys(passwords).sort()).toEqual(['admin', 'auditor', 'secadmin', 'sysadmin']);
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
     expect((await fetch(`${url}/api/regions`)).status).toBe(401);
-    const regions = await fetch(`${url}/api/regions`, { headers: { authorization: `Bearer ${token}` } });
-    expect(await regions.json()).toEqual({ regions: [] });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: passwords.admin }),
+    });
+    expect(login.status).toBe(200);
+    const session = await login.json();
+    expect(session.user).toMatchObject({ username: 'admin', roles: ['admin'], mustChangePassword: true });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    // The one-time password opens the password change and nothing else.
+    const regions = await fetch(`${url}/api/regions`, { headers: { cookie } });
+    expect(regions.status).toBe(403);
+    expect((await regions.json()).code).toBe('auth.password_change_required');
 
     expect(await stop(server.child, server.exited)).toBe(0);
     expect(existsSync(join(folder, 'bianzhi.lock'))).toBe(false);
   });
 
-  it('starts again on the same folder, taking the token from BIANZHI_API_TOKEN without echoing it', async () => {
-    const server = startServer(folder, { BIANZHI_API_TOKEN: 'operator-secret' });
-    const url = await server.started;
-    expect(server.output()).not.toContain('operator-secret');
-    const response = await fetch(`${url}/api/regions`, {
-      headers: { authorization: 'Bearer operator-secret' },
-    });
-    expect(response.status).toBe(200);
+  it('starts again on the same folder without creating or printing accounts', async () => {
+    const server = startServer(folder, {});
+    await server.started;
+    expect(server.output()).not.toContain('一次性密码');
     expect(await stop(server.child, server.exited)).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../app.ts';
+import { ensureAccounts } from '../accounts.ts';
 import { type CliIo, type Command, type OpenedDatabase, ReportedError, UsageError } from '../cli.ts';
 import { loadDemoIfEmpty } from '../demo-loader.ts';
 
@@ -10,6 +10,14 @@ export interface ServeOptions {
    * Without it the flag is accepted and nothing is loaded.
    */
   loadDemoIfEmpty?: (opened: OpenedDatabase, io: CliIo) => Promise<void>;
+}
+
+function idleMinutesOf(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.BIANZHI_SESSION_IDLE_MINUTES;
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new UsageError(`BIANZHI_SESSION_IDLE_MINUTES 应为正整数：${raw}`);
+  return Number(raw);
 }
 
 const DEFAULT_PORT = 3000;
@@ -38,14 +46,13 @@ function untilStopped(): Promise<string> {
 export function createServeCommand(options: ServeOptions = {}): Command {
   return {
     name: 'serve',
-    usage: 'bianzhi serve [--port N] [--demo]',
-    summary: '启动网页应用与接口（默认端口 3000 或环境变量 PORT）',
-    options: { port: { type: 'string' }, demo: { type: 'boolean' } },
+    usage: 'bianzhi serve [--port N] [--demo] [--region 区划代码]',
+    summary: '启动网页应用与接口（默认端口 3000 或环境变量 PORT）；首次启动创建管理员账号',
+    options: { port: { type: 'string' }, demo: { type: 'boolean' }, region: { type: 'string' } },
     async run(parsed, context) {
       const { io } = context;
       const port = portOf(parsed.values.port, io.env);
-      const fromEnv = !!io.env.BIANZHI_API_TOKEN;
-      const apiToken = io.env.BIANZHI_API_TOKEN || randomBytes(24).toString('base64url');
+      const idleMinutes = idleMinutesOf(io.env);
       const opened = await context.open();
       const app = buildApp({
         database: opened.database,
@@ -53,10 +60,13 @@ export function createServeCommand(options: ServeOptions = {}): Command {
         audit: opened.audit,
         clock: opened.clock,
         logger: { level: 'warn' },
-        apiToken,
+        sessions: idleMinutes ? { idleMinutes } : {},
       });
       try {
         if (parsed.values.demo) await options.loadDemoIfEmpty?.(opened, io);
+        const region =
+          typeof parsed.values.region === 'string' ? parsed.values.region : io.env.BIANZHI_REGION;
+        await ensureAccounts(opened, io, { regionCode: region, demo: !!parsed.values.demo });
         await app.listen({ host: HOST, port });
       } catch (error) {
         await app.close();
@@ -67,13 +77,10 @@ export function createServeCommand(options: ServeOptions = {}): Command {
       }
       const { port: bound } = app.server.address() as AddressInfo;
       const url = `http://${HOST}:${bound}`;
-      io.stdout.write(`Bianzhi 已启动：${url}/\n接口文档：${url}/api/docs\n`);
-      io.stdout.write(
-        fromEnv
-          ? '访问令牌：取自环境变量 BIANZHI_API_TOKEN\n'
-          : `访问令牌（本次启动有效）：${apiToken}\n请求时附带请求头 Authorization: Bearer <令牌>；按 Ctrl+C 停止\n`,
-      );
-      const signal = await untilStopped();
+      // Listening for the signals before saying so: whoever reads the line may stop the server at once.
+      const stopped = untilStopped();
+      io.stdout.write(`Bianzhi 已启动：${url}/\n接口文档：${url}/api/docs\n按 Ctrl+C 停止\n`);
+      const signal = await stopped;
       io.stdout.write(`收到 ${signal}，正在停止…\n`);
       try {
         await app.close();

@@ -38,25 +38,62 @@ export async function insertEntry(tx: Db, entry: StoredEntry): Promise<void> {
             ${jsonb(entry.after)}, ${jsonb(entry.details)}, ${entry.prev_hash}, ${entry.hash})`);
 }
 
-/** Inserts change rows in order, a batch per statement; ids follow the order given. */
-/** Change rows in batches, each one statement over arrays (a few parameters, not six per row). */
-export async function insertChanges(tx: Db, seq: number, changes: StoredChange[]): Promise<void> {
-  const text = (value: Json) => (value === null ? null : JSON.stringify(value));
-  for (let start = 0; start < changes.length; start += CHANGE_BATCH) {
-    const batch = changes.slice(start, start + CHANGE_BATCH);
-    await tx.execute(
-      sql`INSERT INTO audit_changes (seq, entity, op, key, before, after)
-          SELECT ${seq}, entity, op, key::jsonb, before::jsonb, after::jsonb
-          FROM unnest(${sql.param(batch.map((c) => c.entity))}::text[], ${sql.param(batch.map((c) => c.op))}::text[],
-                      ${sql.param(batch.map((c) => JSON.stringify(c.key)))}::text[], ${sql.param(batch.map((c) => text(c.before)))}::text[],
-                      ${sql.param(batch.map((c) => text(c.after)))}::text[]) WITH ORDINALITY AS t(entity, op, key, before, after, n)
-          ORDER BY n`,
-    );
-  }
+/**
+ * A change row's fingerprint: SHA-256 of its fields as the database stores them (jsonb's own
+ * canonical text), separated by the unit separator; `\\N` stands for a missing before/after, which
+ * jsonb text can never be.
+ */
+export function changeFingerprintSql(alias: string): string {
+  const f = (column: string) => `${alias}.${column}`;
+  return `sha256(convert_to(concat_ws(chr(31), ${f('entity')}, ${f('op')}, ${f('key')}::text,
+    COALESCE(${f('before')}::text, '\\N'), COALESCE(${f('after')}::text, '\\N')), 'UTF8'))`;
 }
 
-export interface ChangeRow extends StoredChange {
+/**
+ * A data-modifying CTE `audit_capture` that records the rows of `rows` (a relation, or a
+ * parenthesised query with an alias, yielding entity, op, key, before, after) as change rows of
+ * entry `seq`, and the expression that gives their fingerprints in row order, to select in the
+ * same statement.
+ */
+export function captureChangesSql(seq: number, rows: SQL): { cte: SQL; fingerprints: SQL } {
+  return {
+    cte: sql`audit_capture AS (
+      INSERT INTO audit_changes (seq, entity, op, key, before, after)
+      SELECT ${sql.raw(String(Number(seq)))}, entity, op, key, before, after FROM ${rows}
+      RETURNING id, ${sql.raw(changeFingerprintSql('audit_changes'))} AS fp)`,
+    fingerprints: sql`(SELECT string_agg(fp, ''::bytea ORDER BY id) FROM audit_capture)`,
+  };
+}
+
+/** Change rows in batches, each one statement over arrays; returns their fingerprints in row order. */
+export async function insertChanges(tx: Db, seq: number, changes: StoredChange[]): Promise<Uint8Array[]> {
+  const text = (value: Json) => (value === null ? null : JSON.stringify(value));
+  const fingerprints: Uint8Array[] = [];
+  for (let start = 0; start < changes.length; start += CHANGE_BATCH) {
+    const batch = changes.slice(start, start + CHANGE_BATCH);
+    const capture = captureChangesSql(
+      seq,
+      sql`(SELECT entity, op, key::jsonb AS key, before::jsonb AS before, after::jsonb AS after
+           FROM unnest(${sql.param(batch.map((c) => c.entity))}::text[], ${sql.param(batch.map((c) => c.op))}::text[],
+                       ${sql.param(batch.map((c) => JSON.stringify(c.key)))}::text[],
+                       ${sql.param(batch.map((c) => text(c.before)))}::text[],
+                       ${sql.param(batch.map((c) => text(c.after)))}::text[])
+                WITH ORDINALITY AS t(entity, op, key, before, after, n)
+           ORDER BY n) AS rows`,
+    );
+    const [row] = await query<{ fps: Uint8Array | null }>(
+      tx,
+      sql`WITH ${capture.cte} SELECT ${capture.fingerprints} AS fps`,
+    );
+    if (row?.fps) fingerprints.push(row.fps);
+  }
+  return fingerprints;
+}
+
+/** A change row as the verifier reads it: its entry and its fingerprint. */
+export interface ChangeRow {
   seq: number;
+  fp: Uint8Array;
 }
 
 /**
@@ -94,7 +131,7 @@ export function streamChanges(tx: Db, batch = 5000): AsyncGenerator<ChangeRow> {
   return cursor<ChangeRow>(
     tx,
     'audit_change_rows',
-    sql`SELECT seq, entity, op, key, before, after FROM audit_changes ORDER BY seq, id`,
+    sql.raw(`SELECT seq, ${changeFingerprintSql('c')} AS fp FROM audit_changes c ORDER BY seq, id`),
     batch,
   );
 }

@@ -51,22 +51,21 @@ describe('the audit chain rules', () => {
     expect(entryHash(Buffer.alloc(32, 1), GENESIS_HASH, body)).not.toBe(hash);
   });
 
-  it('digests change rows in order', () => {
-    const row = (code: string) => ({
-      entity: 'units',
-      op: 'insert',
-      key: { code },
-      before: null,
-      after: null,
-    });
-    const digest = (codes: string[]) => {
+  it('digests change-row fingerprints in order, 32 bytes each', () => {
+    const fingerprint = (byte: number) => Buffer.alloc(32, byte);
+    const digest = (bytes: number[]) => {
       const d = new ChangeDigest();
-      for (const code of codes) d.add(row(code));
+      for (const byte of bytes) d.addFingerprints(fingerprint(byte));
       return d.summary();
     };
-    expect(digest(['A', 'B']).count).toBe(2);
-    expect(digest(['A', 'B']).sm3).not.toBe(digest(['B', 'A']).sm3);
+    expect(digest([1, 2]).count).toBe(2);
+    expect(digest([1, 2]).sm3).not.toBe(digest([2, 1]).sm3);
+    // Folding two rows at once is folding them one after the other.
+    const both = new ChangeDigest();
+    both.addFingerprints(Buffer.concat([fingerprint(1), fingerprint(2)]));
+    expect(both.summary()).toEqual(digest([1, 2]));
     expect(digest([]).sm3).toBe('1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b');
+    expect(() => new ChangeDigest().addFingerprints(Buffer.alloc(31))).toThrow();
   });
 
   it('reads the change summary only from a well-formed details.changes', () => {

@@ -1,9 +1,17 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import type { Clock } from '../../shared/dates.ts';
 import type { Keys } from '../identity/keys.ts';
 import { advanceCheckpoint } from './audit.checkpoint.ts';
 import { AuditError } from './audit.errors.ts';
-import { insertChanges, insertEntry, lockChain, lockCheckpoint, readHead } from './audit.repository.ts';
+import {
+  captureChangesSql,
+  insertChanges,
+  insertEntry,
+  lockChain,
+  lockCheckpoint,
+  readHead,
+} from './audit.repository.ts';
 import {
   type ChainLink,
   ChangeDigest,
@@ -16,6 +24,8 @@ import {
 
 export { checkpointPathFor } from './audit.checkpoint.ts';
 export { type VerifyResult, verifyAudit } from './audit.verify.ts';
+
+import { type VerifyResult, verifyAudit } from './audit.verify.ts';
 
 export interface AuditEntryInput {
   actor: string;
@@ -45,6 +55,8 @@ export interface AuditTrail {
    * checkpoint must follow a real commit.
    */
   transaction<T>(db: Db, fn: (tx: Db, audit: AuditRecorder) => Promise<T>): Promise<T>;
+  /** Checks the whole chain against this trail's key and checkpoint (see `verifyAudit`). */
+  verify(db: Db): Promise<VerifyResult>;
 }
 
 /**
@@ -62,6 +74,13 @@ export interface BulkAuditEntry {
   readonly seq: number;
   /** Inserts the rows in order, in batches; call as often as needed. */
   addChanges(changes: AuditChange[]): Promise<void>;
+  /**
+   * For change rows that never leave the database: a data-modifying CTE recording `rows` (entity,
+   * op, key, before, after) as this entry's changes, and an expression for their fingerprints to
+   * select in the same statement and hand to `foldCaptured` — in the order the statements ran.
+   */
+  captureChanges(rows: SQL): { cte: SQL; fingerprints: SQL };
+  foldCaptured(fingerprints: Uint8Array | null): void;
   /** Writes the entry itself, its details extended by `extraDetails` and the digest of its rows. */
   finish(extraDetails?: Record<string, unknown>): Promise<void>;
 }
@@ -91,6 +110,7 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
       if (head && options.checkpointPath) await checkpoint(db, options.checkpointPath, head);
       return result;
     },
+    verify: (db) => verifyAudit(db, options.keys, options.checkpointPath),
   };
 }
 
@@ -156,10 +176,15 @@ class ChainRecorder implements AuditRecorder {
         addChanges: (changes) =>
           this.serial(async () => {
             assertUnfinished();
-            const rows = changes.map(storedChange);
-            await insertChanges(this.tx, seq, rows);
-            for (const row of rows) digest.add(row);
+            for (const fingerprints of await insertChanges(this.tx, seq, changes.map(storedChange))) {
+              digest.addFingerprints(fingerprints);
+            }
           }),
+        captureChanges: (rows) => captureChangesSql(seq, rows),
+        foldCaptured: (fingerprints) => {
+          assertUnfinished();
+          digest.addFingerprints(fingerprints);
+        },
         finish: (extraDetails) =>
           this.serial(async () => {
             assertUnfinished();

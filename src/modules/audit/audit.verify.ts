@@ -90,7 +90,7 @@ async function checkChanges(entry: StoredEntry, changes: ChangeCursor): Promise<
   if (stray && stray.seq < entry.seq) return strayChange(stray);
   const digest = new ChangeDigest();
   for (let row = stray; row && row.seq === entry.seq; row = await changes.peek()) {
-    digest.add({ entity: row.entity, op: row.op, key: row.key, before: row.before, after: row.after });
+    digest.addFingerprints(row.fp);
     changes.take();
   }
   const found = digest.summary();

@@ -1,56 +1,109 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { isPermission, type Permission } from '../users/roles.ts';
+import {
+  CsrfError,
+  ForbiddenError,
+  PasswordChangeRequiredError,
+  UnauthenticatedError,
+} from './auth.errors.ts';
+import type { AuthService, AuthSession } from './auth.service.ts';
+import type { Caller } from './caller.ts';
+import { readCookie, SESSION_COOKIE } from './cookies.ts';
 
-export interface AuthOptions {
-  /** The bearer token every request in the protected scope must carry. */
-  apiToken: string;
-}
-
-/** Who is making a request: what policies decide on, and the actor the audit log names. */
-export interface Caller {
-  kind: 'api_token';
-  actor: string;
-}
-
-/** The holder of the API token: full rights, like the command line, until users and roles arrive. */
-export const API_TOKEN_CALLER: Caller = { kind: 'api_token', actor: 'api-token' };
+/**
+ * Who may call a route, declared on every route as `config: { access }`:
+ * - `'public'`: anyone (health, login, the API documents);
+ * - `'authenticated'`: anyone signed in (me, logout, change password), even before the first
+ *   password change;
+ * - a list of permissions: signed in, the password changed, and holding at least one of them.
+ */
+export type Access = 'public' | 'authenticated' | readonly [Permission, ...Permission[]];
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
   interface FastifyRequest {
-    /** Set by the auth plugin on every request it lets through; null outside its scope. */
-    caller: Caller | null;
+    /** The live session of the request, set by the auth plugin; null on a public route without one. */
+    session: AuthSession | null;
   }
 }
 
-/** The caller of a request the auth plugin let through. */
-export function callerOf(request: FastifyRequest): Caller {
-  if (!request.caller) throw new Error('callerOf: the route is outside the authenticated scope');
-  return request.caller;
+export interface AuthOptions {
+  auth: AuthService;
 }
 
+/** The session of a request the auth plugin let through to a signed-in route. */
+export function sessionOf(request: FastifyRequest): AuthSession {
+  if (!request.session) throw new Error('sessionOf: the route is public, it has no session');
+  return request.session;
+}
+
+export function callerOf(request: FastifyRequest): Caller {
+  return sessionOf(request).caller;
+}
+
+export function isAccess(value: unknown): value is Access {
+  if (value === 'public' || value === 'authenticated') return true;
+  return Array.isArray(value) && value.length > 0 && value.every((item) => isPermission(item));
+}
+
+/** Methods that change nothing: every other one must carry the session's CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 const digest = (value: string) => createHash('sha256').update(value).digest();
+const sameToken = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 /**
- * The one place requests are authenticated: registered inside the scope that holds the protected
- * routes, it refuses any request there without `Authorization: Bearer <token>` (401). Users and roles
- * replace the single token later, here.
+ * For routes registered by a plugin that takes no route config (the API documents, static files):
+ * every route registered in `scope` that declares no access is public.
  */
-export const authPlugin: FastifyPluginAsync<AuthOptions> = async (app, { apiToken }) => {
-  // Compare digests: equal lengths, and no timing hint of how much of a guess was right.
-  const expected = digest(apiToken);
-  app.decorateRequest('caller', null);
-  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    if (match?.[1] && timingSafeEqual(digest(match[1]), expected)) {
-      request.caller = API_TOKEN_CALLER;
-      return;
-    }
-    return reply.code(401).header('www-authenticate', 'Bearer').send({
-      code: 'auth.unauthorized',
-      message: '未登录或访问令牌无效：请在请求头中提供 Authorization: Bearer <令牌>',
-    });
+export function declareRoutesPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...route.config, access: route.config?.access ?? 'public' };
   });
-};
+}
 
-// Like fastify-plugin: the hook applies to the scope that registers this plugin, not a child of it.
-Object.assign(authPlugin, { [Symbol.for('skip-override')]: true });
+/**
+ * The one place requests are authenticated and authorised. Installed on the root before anything
+ * else (not as a plugin: its hooks must be in place at once, to see routes declared on the root as
+ * well as in plugins), it refuses to start the application if a route declares no access (so nothing
+ * is left open by mistake), and checks every request against its route's declaration — 401 without
+ * a live session, 403 without the CSRF token on an unsafe method, before the first password change,
+ * or without the permission.
+ */
+export function installAuth(app: FastifyInstance, { auth }: AuthOptions): void {
+  const routes: RouteOptions[] = [];
+  app.decorateRequest('session', null);
+  app.addHook('onRoute', (route) => {
+    routes.push(route);
+  });
+  // Checked once every onRoute hook has had its say (declareRoutesPublic runs after this one).
+  app.addHook('onReady', async () => {
+    const undeclared = routes.filter((route) => !isAccess(route.config?.access));
+    if (undeclared.length > 0) {
+      const names = undeclared.map((route) => `${[route.method].flat().join(',')} ${route.url}`);
+      throw new Error(`以下路由未声明访问权限（config.access），应用拒绝启动：${names.join('；')}`);
+    }
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    // No route matched: the not-found handler answers, there is nothing to guard.
+    if (access === undefined || access === 'public') return;
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const session = token ? await auth.resolve(token) : null;
+    if (!session) throw new UnauthenticatedError();
+    const csrf = request.headers['x-csrf-token'];
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      (typeof csrf !== 'string' || !sameToken(csrf, session.csrfToken))
+    )
+      throw new CsrfError();
+    request.session = session;
+    if (access === 'authenticated') return;
+    if (session.caller.mustChangePassword) throw new PasswordChangeRequiredError();
+    if (!access.some((permission) => session.caller.permissions.includes(permission)))
+      throw new ForbiddenError();
+  });
+}

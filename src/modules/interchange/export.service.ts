@@ -10,6 +10,8 @@ export interface ExportOptions {
   asOf?: string | null;
   /** Chinese headers and enumeration labels instead of keys. */
   labels?: 'zh' | null;
+  /** Only this region and the regions below it (a caller's scope); without it, everything. */
+  scopeRegionCode?: string | null;
   onProgress?: (progress: { file: string; rows: number }) => void;
 }
 
@@ -25,7 +27,7 @@ export async function exportDataset(
   options: ExportOptions = {},
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const { file, select } of exportQueries(options.asOf ?? null)) {
+  for (const { file, select } of exportQueries(options.asOf ?? null, options.scopeRegionCode ?? null)) {
     const spec = fileSpec(file)!;
     const out = writer.file(
       file,

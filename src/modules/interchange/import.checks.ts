@@ -3,6 +3,7 @@ import { type Db, query } from '../../db/database.ts';
 import { type FileSpec, RETIREMENT_GROUPS } from './dataset.spec.ts';
 import type { ImportError } from './import.errors.ts';
 import { retirementGroupOf } from './import.plans.ts';
+import { buildScopeLookups, scopeChecks } from './import.scope.ts';
 import { stageTable } from './staging.ts';
 
 /**
@@ -27,10 +28,13 @@ export async function runChecks(
   tx: Db,
   staged: Map<string, StagedFile>,
   cap: number,
+  scopeRegionCode: string | null = null,
 ): Promise<ImportError[]> {
   await buildLookups(tx, staged);
+  if (scopeRegionCode) await buildScopeLookups(tx, staged, scopeRegionCode);
   const errors: ImportError[] = [];
-  for (const check of checksFor(staged)) {
+  const checks = [...(scopeRegionCode ? scopeChecks(staged, scopeRegionCode) : []), ...checksFor(staged)];
+  for (const check of checks) {
     if (errors.length >= cap) break;
     const file = staged.get(check.file)!;
     const rows = await query<{ row_number: number; col: string | null; val: string | null; reason: string }>(

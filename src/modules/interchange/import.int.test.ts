@@ -117,3 +117,21 @@ describe('importing a dataset', () => {
     expect(added!.n).toBe(5);
   });
 });
+
+describe('the audit chain over an import', () => {
+  it('verifies, and names the import entry once one of its change rows is edited in SQL', async () => {
+    const { verifyAudit } = await import('../audit/audit.service.ts');
+    const { testKeys } = await import('../../../test/support/test-db.ts');
+    const importer = importerFor(database);
+    const result = await importer.run(memoryDataset(sampleDataset()));
+    await importer.run(memoryDataset({ units: csv('code,name', 'QS002,青山县财政局（国资委）') }));
+    expect(await verifyAudit(database.db, testKeys, importer.checkpointPath)).toMatchObject({ ok: true });
+    await database.db.execute(
+      sql`UPDATE audit_changes SET key = '{"code":"QS999"}' WHERE id = (SELECT min(id) FROM audit_changes WHERE seq = ${result.auditSeq})`,
+    );
+    expect(await verifyAudit(database.db, testKeys, importer.checkpointPath)).toMatchObject({
+      ok: false,
+      seq: result.auditSeq,
+    });
+  });
+});

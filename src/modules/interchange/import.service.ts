@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, query } from '../../db/database.ts';
 import { type Clock, isIsoDate, todayOf } from '../../shared/dates.ts';
-import type { AuditChange, AuditTrail } from '../audit/audit.service.ts';
+import type { AuditTrail } from '../audit/audit.service.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
 import { checkIdNumber } from '../identity/id-number.ts';
 import { FILES, type FileSpec, fileSpec } from './dataset.spec.ts';
@@ -23,6 +23,8 @@ export interface ImportDependencies {
 
 export interface ImportOptions {
   actor: string;
+  /** The importing user's region: every row must lie within it and the regions below it. Without it (the command line), anywhere. */
+  scopeRegionCode?: string | null;
   dryRun?: boolean;
   /** The date new unit and post versions take effect (default: today). */
   effectiveOn?: string;
@@ -147,7 +149,7 @@ export async function importDataset(
       }
       if (errors.length < cap) {
         progress({ phase: 'check', rows: 0 });
-        errors.push(...(await runChecks(tx, staged, cap - errors.length)));
+        errors.push(...(await runChecks(tx, staged, cap - errors.length, options.scopeRegionCode ?? null)));
       }
       if (errors.length >= cap) result.truncated = true;
       // A row holds several cells: the last one read may have taken the count past the cap.
@@ -159,9 +161,10 @@ export async function importDataset(
         action: 'import',
         entity: 'dataset',
         entityKey: source.path,
+        regionCode: options.scopeRegionCode ?? null,
         details: { format: source.format, effectiveOn, files: digests },
       });
-      const sink = async (changes: AuditChange[]) => entry.addChanges(changes);
+      const sink = entry;
       for (const spec of FILES) {
         const file = staged.get(spec.name);
         // Unit history is merged with the units file, before its rows are compared with the latest version.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../db/database.ts';
-import { type ChangeSink, MERGE_BATCH } from './merge.ts';
+import { type ChangeSink, MERGE_BATCH, runRecorded } from './merge.ts';
 
 /**
  * Units and seats keep their history as dated versions. A units.csv row that changes a unit's
@@ -105,30 +105,32 @@ export async function mergeVersions(
     const range = `s.row_number >= ${from} AND s.row_number < ${from + MERGE_BATCH}`;
     const latest = `SELECT DISTINCT ON (${plan.owner}) * FROM ${plan.table}
       WHERE ${plan.owner} IN (SELECT owner_id FROM src) ORDER BY ${plan.owner}, valid_from DESC NULLS LAST`;
-    // First versions: owners with none. A seat without a post needs none.
-    const first = await query<{ audit_key: unknown; after: unknown }>(
-      tx,
-      sql.raw(`WITH src AS (${plan.src(range)}),
+    // First versions: owners with none. A seat without a post needs none. A new unit's first version
+    // is part of adding the unit (recorded with it); a seat's first post is a change of its own.
+    const firstCtes = `src AS (${plan.src(range)}),
         fresh AS (SELECT * FROM src WHERE NOT EXISTS (SELECT 1 FROM ${plan.table} v WHERE v.${plan.owner} = src.owner_id) AND NOT (${isEmpty})),
         ins AS (INSERT INTO ${plan.table} (${insertColumns})
                 SELECT src.owner_id, src.owner_region, ${plan.firstValidFrom}, ${plan.columns.map((c) => c.source).join(', ')}
-                FROM fresh src RETURNING 1)
-        SELECT src.audit_key, ${json((c) => c.source)} AS after FROM fresh src`),
-    );
-    counts.added += first.length;
-    if (first.length && plan.entity === 'seat_post') {
-      await sink(
-        first.map((r) => ({
-          entity: plan.entity,
-          op: 'insert',
-          key: r.audit_key as Record<string, unknown>,
-          after: r.after,
-        })),
+                FROM fresh src RETURNING 1)`;
+    if (plan.entity === 'seat_post') {
+      counts.added += await runRecorded(
+        tx,
+        sink,
+        firstCtes,
+        `SELECT src.audit_key, NULL::jsonb AS before, ${json((c) => c.source)} AS after FROM fresh src`,
+        { entity: plan.entity, op: 'insert' },
       );
+    } else {
+      const [row] = await query<{ n: number }>(
+        tx,
+        sql.raw(`WITH ${firstCtes} SELECT count(*)::int AS n FROM fresh`),
+      );
+      counts.added += row?.n ?? 0;
     }
-    const changed = await query<{ audit_key: unknown; before: unknown; after: unknown }>(
+    counts.updated += await runRecorded(
       tx,
-      sql.raw(`WITH src AS (${plan.src(range)}),
+      sink,
+      `src AS (${plan.src(range)}),
         latest AS (${latest}),
         merged AS (
           SELECT src.owner_id, src.owner_region, src.audit_key,
@@ -139,21 +141,10 @@ export async function mergeVersions(
         up AS (INSERT INTO ${plan.table} (${insertColumns})
                SELECT owner_id, owner_region, '${effectiveOn}'::date, ${targets.join(', ')} FROM merged
                ON CONFLICT (${plan.owner}, valid_from) DO UPDATE SET ${targets.map((t) => `${t} = EXCLUDED.${t}`).join(', ')}
-               RETURNING 1)
-        SELECT audit_key, before, after FROM merged`),
+               RETURNING 1)`,
+      'SELECT audit_key, before, after FROM merged',
+      { entity: plan.entity, op: 'update' },
     );
-    counts.updated += changed.length;
-    if (changed.length) {
-      await sink(
-        changed.map((r) => ({
-          entity: plan.entity,
-          op: 'update',
-          key: r.audit_key as Record<string, unknown>,
-          before: r.before,
-          after: r.after,
-        })),
-      );
-    }
   }
   return counts;
 }

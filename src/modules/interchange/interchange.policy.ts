@@ -1,10 +1,9 @@
-import type { Caller } from '../auth/auth.plugin.ts';
+import { type Caller, can } from '../auth/caller.ts';
 
 /**
- * An export carries every ID number in full (FORMAT.md: it round-trips), so exporting is a right of
- * its own. Today every API caller holds the token, which has the command line's full rights; when
- * users and roles arrive, this is the one place that decides who else may.
+ * An export carries every ID number in full (FORMAT.md: it round-trips), so exporting needs the
+ * right to read them (编办管理员、编办业务员) besides the `export` permission its route declares.
  */
 export function canExportFullIdNumbers(caller: Caller): boolean {
-  return caller.kind === 'api_token';
+  return can(caller, 'id_number.read');
 }

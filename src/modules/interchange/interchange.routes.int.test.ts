@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBuffer } from 'yauzl';
 import { appOptionsFor } from '../../../test/support/app-harness.ts';
+import { type AuthHeaders, createUser, loginAs, type TestUser } from '../../../test/support/auth.ts';
 import { csv } from '../../../test/support/dataset.ts';
 import { ID, sampleDataset } from '../../../test/support/sample-dataset.ts';
 import { createTestDatabase } from '../../../test/support/test-db.ts';
@@ -14,14 +15,15 @@ import { MEDIA_TYPES } from '../../shared/http.ts';
 import { createJobRegistry, type JobRegistry } from '../jobs/jobs.registry.ts';
 import { FILES } from './dataset.spec.ts';
 
-const TOKEN = 'interchange-token-0123456789';
-const auth = { authorization: `Bearer ${TOKEN}` };
+const COUNTY = '320902';
 const clock = () => new Date('2026-06-30T04:00:00Z');
 const UPLOAD_LIMIT = 1 << 20;
 
 let database: Database;
 let jobs: JobRegistry;
 let app: App;
+let clerk: TestUser;
+let auth: AuthHeaders;
 const workDirs: string[] = [];
 const newWorkDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'bianzhi-api-'));
@@ -33,7 +35,7 @@ const newWorkDir = () => {
 function appWith(workDir: string) {
   const registry = createJobRegistry({ clock });
   const built = buildApp({
-    ...appOptionsFor(database, clock, TOKEN),
+    ...appOptionsFor(database, clock),
     jobs: registry,
     workDir,
     uploadLimit: UPLOAD_LIMIT,
@@ -45,6 +47,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ({ app, jobs } = appWith(newWorkDir()));
   await app.ready();
+  clerk = await createUser(database, { roles: ['clerk'], regionCode: COUNTY });
+  auth = await loginAs(app, clerk);
 });
 afterAll(async () => {
   await app.close();
@@ -106,7 +110,7 @@ describe('importing through the API', () => {
     const job = await imported(csvFiles(sampleDataset()));
     expect(job).toMatchObject({
       kind: 'import',
-      actor: 'api-token',
+      actor: clerk.username,
       status: 'succeeded',
       progress: { phase: 'done', percent: 100, rows: 22 },
       submittedAt: '2026-06-30T04:00:00.000Z',
@@ -185,7 +189,9 @@ describe('importing through the API', () => {
 describe('job states', () => {
   it('shows a running job, refuses its report until it ends, and survives a job that breaks', async () => {
     let finish!: (result: unknown) => void;
-    const running = jobs.start('import', 'test', () => new Promise((resolve) => (finish = resolve)));
+    const running = jobs.start('import', 'test', () => new Promise((resolve) => (finish = resolve)), {
+      regionCode: COUNTY,
+    });
     expect((await get(`/api/imports/${running}`)).json()).toMatchObject({ status: 'running' });
     const early = await get(`/api/imports/${running}/report`);
     expect(early.statusCode).toBe(409);
@@ -196,9 +202,14 @@ describe('job states', () => {
     expect(done.statusCode).toBe(409);
     expect(done.json().code).toBe('interchange.no_error_report');
 
-    const broken = jobs.start('import', 'test', async () => {
-      throw new Error('disk on fire');
-    });
+    const broken = jobs.start(
+      'import',
+      'test',
+      async () => {
+        throw new Error('disk on fire');
+      },
+      { regionCode: COUNTY },
+    );
     await jobs.wait(broken);
     expect((await get(`/api/imports/${broken}`)).json()).toMatchObject({
       status: 'failed',
@@ -267,12 +278,23 @@ describe('exporting through the API', () => {
 });
 
 describe('bad requests', () => {
-  it('refuses every interchange route without the token', async () => {
+  it('refuses every interchange route without a session, and to a role that may only read', async () => {
     const form = await formOf(csvFiles(sampleDataset()));
     const post = await app.inject({ method: 'POST', url: '/api/imports', ...form });
     expect(post.statusCode).toBe(401);
     for (const url of ['/api/imports/x', '/api/imports/x/report', '/api/export'])
       expect((await get(url, {})).statusCode).toBe(401);
+    const leader = await loginAs(app, await createUser(database, { roles: ['leader'], regionCode: COUNTY }));
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...leader, ...form.headers },
+      payload: form.payload,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('auth.forbidden');
+    for (const url of ['/api/imports/x', '/api/export'])
+      expect((await get(url, leader)).json().code).toBe('auth.forbidden');
   });
 
   it('answers 400 with a clear message for a body that is not a dataset upload', async () => {

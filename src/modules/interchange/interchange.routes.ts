@@ -32,6 +32,7 @@ export const interchangeRoutes: FastifyPluginAsyncZod<InterchangeDeps> = async (
   app.post(
     '/api/imports',
     {
+      config: { access: ['register.write'] },
       schema: {
         tags: ['interchange'],
         summary: '上传并导入数据集（后台任务）',
@@ -52,6 +53,7 @@ export const interchangeRoutes: FastifyPluginAsyncZod<InterchangeDeps> = async (
   app.get(
     '/api/imports/:jobId',
     {
+      config: { access: ['register.write'] },
       schema: {
         tags: ['interchange'],
         summary: '导入任务：状态、进度，结束后的结果',
@@ -59,12 +61,13 @@ export const interchangeRoutes: FastifyPluginAsyncZod<InterchangeDeps> = async (
         response: { 200: importJobSchema, ...errorResponses },
       },
     },
-    (request) => service.importJob(request.params.jobId),
+    (request) => service.importJob(callerOf(request), request.params.jobId),
   );
 
   app.get(
     '/api/imports/:jobId/report',
     {
+      config: { access: ['register.write'] },
       schema: {
         tags: ['interchange'],
         summary: '被拒绝的导入的错误报告（下载）',
@@ -82,23 +85,26 @@ export const interchangeRoutes: FastifyPluginAsyncZod<InterchangeDeps> = async (
       },
     },
     async (request, reply) =>
-      sendDownload(reply, await service.importReport(request.params.jobId, request.query.format)),
+      sendDownload(
+        reply,
+        await service.importReport(callerOf(request), request.params.jobId, request.query.format),
+      ),
   );
 
   app.get(
     '/api/export',
     {
+      config: { access: ['export'] },
       schema: {
         tags: ['interchange'],
         summary: '按交换格式导出数据（下载）',
         description:
           '导出为一个 .xlsx 工作簿，或 CSV 文件夹的 .zip 压缩包（数据量超过工作表行数上限时用 zip）。' +
-          '导出文件含完整的公民身份号码，仅限有此权限的调用者。',
+          '导出本区划及下级区划的数据；导出文件含完整的公民身份号码，仅限编办管理员、编办业务员。',
         querystring: exportQuery,
         response: {
           200: downloadResponse('导出的数据集（.xlsx 或 .zip）', [MEDIA_TYPES.xlsx, MEDIA_TYPES.zip]),
           ...errorResponses,
-          403: errorSchema,
         },
       },
     },

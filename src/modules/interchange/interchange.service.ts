@@ -7,9 +7,10 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../shared/dates.ts';
 import { type Download, MEDIA_TYPES } from '../../shared/http.ts';
 import type { AuditTrail } from '../audit/audit.service.ts';
-import type { Caller } from '../auth/auth.plugin.ts';
+import type { Caller } from '../auth/caller.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
 import type { Job, JobRegistry, ReportProgress } from '../jobs/jobs.registry.ts';
+import { regionWithin } from '../org/org.scope.ts';
 import { createDatasetWriter } from './dataset-writer.ts';
 import { type ExportOptions, exportDataset } from './export.service.ts';
 import { type ImportResult, importDataset } from './import.service.ts';
@@ -52,6 +53,8 @@ export type ReportFormat = 'json' | 'xlsx';
 /** A folder per import: the upload while the import runs, and a rejected import's reports after. */
 interface Workspace {
   dir: string;
+  /** The region scope of who started it: the import writes within it. */
+  regionCode: string;
   /** Until the xlsx report, a marked copy of it, has been written. */
   upload: UploadedDataset | undefined;
   reports: Partial<Record<ReportFormat, Promise<string>>>;
@@ -70,9 +73,14 @@ const removeDir = (dir: string) => rm(dir, { recursive: true, force: true, maxRe
 export function createInterchangeService(deps: InterchangeDeps) {
   const workspaces = new Map<string, Workspace>();
 
-  function requireImportJob(id: string): Job {
+  /** The job, if the caller's scope covers the region it was started in; otherwise "not found". */
+  async function requireImportJob(caller: Caller, id: string): Promise<Job> {
     const job = deps.jobs.get(id);
-    if (!job || job.kind !== IMPORT_JOB) throw new ImportJobNotFoundError(id);
+    const visible =
+      job?.kind === IMPORT_JOB &&
+      job.regionCode !== null &&
+      (await regionWithin(deps.database.db, job.regionCode, caller.scope.regionCode));
+    if (!job || !visible) throw new ImportJobNotFoundError(id);
     return job;
   }
 
@@ -96,6 +104,7 @@ export function createInterchangeService(deps: InterchangeDeps) {
       };
       const result = await importDataset(deps, tracked, {
         actor,
+        scopeRegionCode: workspace.regionCode,
         dryRun: options.dryRun,
         effectiveOn: options.effectiveOn,
         onProgress: progress.update,
@@ -150,12 +159,13 @@ export function createInterchangeService(deps: InterchangeDeps) {
       const dir = await mkdtemp(join(deps.workDir, 'bianzhi-import-'));
       try {
         const upload = await receiveUpload(request, join(dir, 'upload'), deps.uploadLimit);
-        const workspace: Workspace = { dir, upload, reports: {} };
+        const workspace: Workspace = { dir, regionCode: caller.scope.regionCode, upload, reports: {} };
         const jobId = deps.jobs.start(
           IMPORT_JOB,
           caller.actor,
           (report) => runImport(workspace, report, caller.actor, options),
           {
+            regionCode: caller.scope.regionCode,
             onDiscard: async () => {
               workspaces.delete(jobId);
               await removeDir(dir);
@@ -171,8 +181,8 @@ export function createInterchangeService(deps: InterchangeDeps) {
     },
 
     /** The job, and once it is done its result with the first errors. */
-    importJob(id: string) {
-      const { result, ...job } = requireImportJob(id);
+    async importJob(caller: Caller, id: string) {
+      const { result, ...job } = await requireImportJob(caller, id);
       if (!result) return job;
       const { errors, ...summary } = result as ImportResult;
       return {
@@ -182,8 +192,8 @@ export function createInterchangeService(deps: InterchangeDeps) {
     },
 
     /** The full error report of a rejected import: JSON, or the upload with its bad cells marked. */
-    async importReport(id: string, format: ReportFormat): Promise<Download> {
-      const job = requireImportJob(id);
+    async importReport(caller: Caller, id: string, format: ReportFormat): Promise<Download> {
+      const job = await requireImportJob(caller, id);
       if (job.status === 'queued' || job.status === 'running') throw new ImportNotFinishedError();
       const result = job.result as ImportResult | undefined;
       const workspace = workspaces.get(id);
@@ -206,7 +216,11 @@ export function createInterchangeService(deps: InterchangeDeps) {
       await mkdir(deps.workDir, { recursive: true });
       const dir = await mkdtemp(join(deps.workDir, 'bianzhi-export-'));
       try {
-        const options: ExportOptions = { asOf: query.asOf ?? null, labels: query.labels ?? null };
+        const options: ExportOptions = {
+          asOf: query.asOf ?? null,
+          labels: query.labels ?? null,
+          scopeRegionCode: caller.scope.regionCode,
+        };
         const stream =
           query.format === 'zip'
             ? await exportZip(deps, dir, options)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../db/database.ts';
-import type { AuditChange } from '../audit/audit.service.ts';
+import type { BulkAuditEntry } from '../audit/audit.service.ts';
 
 /**
  * The generic merge of a staged file into its table, by natural key: rows whose key is new are
@@ -37,7 +37,33 @@ export interface MergeCounts {
   updated: number;
 }
 
-export type ChangeSink = (changes: AuditChange[]) => Promise<void>;
+/** Where a merge records its changes: the import's bulk audit entry. They never leave the database. */
+export type ChangeSink = Pick<BulkAuditEntry, 'captureChanges' | 'foldCaptured'>;
+
+/**
+ * Runs the CTEs `ctes` (a WITH list, without the keyword) and records the rows of `changes` (a
+ * query over them yielding audit_key, before, after) as the entry's change rows, in one statement.
+ * Returns how many rows were recorded.
+ */
+export async function runRecorded(
+  tx: Db,
+  sink: ChangeSink,
+  ctes: string,
+  changes: string,
+  change: { entity: string; op: 'insert' | 'update' },
+): Promise<number> {
+  const capture = sink.captureChanges(
+    sql.raw(`(SELECT '${change.entity}'::text AS entity, '${change.op}'::text AS op, c.audit_key AS key,
+      c.before, c.after FROM (${changes}) c) AS changes`),
+  );
+  const [row] = await query<{ n: number; fps: Uint8Array | null }>(
+    tx,
+    sql`WITH ${sql.raw(ctes)}, ${capture.cte}
+      SELECT (SELECT count(*) FROM (${sql.raw(changes)}) c)::int AS n, ${capture.fingerprints} AS fps`,
+  );
+  sink.foldCaptured(row?.fps ?? null);
+  return row?.n ?? 0;
+}
 
 export const MERGE_BATCH = 20_000;
 
@@ -74,47 +100,29 @@ export async function mergeStaged(
     const range = `s.row_number >= ${from} AND s.row_number < ${from + MERGE_BATCH}`;
     const src = `SELECT ${srcColumns} FROM ${plan.from} WHERE ${range}`;
     if (updatable.length > 0) {
-      const updated = await query<{ audit_key: unknown; before: unknown; after: unknown }>(
+      counts.updated += await runRecorded(
         tx,
-        sql.raw(`WITH src AS (${src}),
+        sink,
+        `src AS (${src}),
           changed AS (SELECT src.*, ${json('t.')} AS before, ${json('src.v_')} AS after
                       FROM src JOIN ${plan.table} t ON ${keyMatch} WHERE ${differs}),
           upd AS (UPDATE ${plan.table} t SET ${updatable.map((v) => `${v.target} = changed.v_${v.target}`).join(', ')}
-                  FROM changed WHERE ${match('changed')} RETURNING 1)
-          SELECT audit_key, before, after FROM changed`),
+                  FROM changed WHERE ${match('changed')} RETURNING 1)`,
+        'SELECT audit_key, before, after FROM changed',
+        { entity: plan.entity, op: 'update' },
       );
-      counts.updated += updated.length;
-      if (updated.length) {
-        await sink(
-          updated.map((r) => ({
-            entity: plan.entity,
-            op: 'update',
-            key: r.audit_key as Record<string, unknown>,
-            before: r.before,
-            after: r.after,
-          })),
-        );
-      }
     }
     const targets = [...keyTargets, ...values.map((v) => v.target)];
-    const inserted = await query<{ audit_key: unknown }>(
+    counts.added += await runRecorded(
       tx,
-      sql.raw(`WITH src AS (${src}),
+      sink,
+      `src AS (${src}),
         fresh AS (SELECT * FROM src WHERE NOT EXISTS (SELECT 1 FROM ${plan.table} t WHERE ${keyMatch})),
         ins AS (INSERT INTO ${plan.table} (${targets.join(', ')})
-                SELECT ${[...keyTargets.map((t) => `k_${t}`), ...values.map((v) => `v_${v.target}`)].join(', ')} FROM fresh RETURNING 1)
-        SELECT audit_key FROM fresh`),
+                SELECT ${[...keyTargets.map((t) => `k_${t}`), ...values.map((v) => `v_${v.target}`)].join(', ')} FROM fresh RETURNING 1)`,
+      'SELECT audit_key, NULL::jsonb AS before, NULL::jsonb AS after FROM fresh',
+      { entity: plan.entity, op: 'insert' },
     );
-    counts.added += inserted.length;
-    if (inserted.length) {
-      await sink(
-        inserted.map((r) => ({
-          entity: plan.entity,
-          op: 'insert',
-          key: r.audit_key as Record<string, unknown>,
-        })),
-      );
-    }
   }
   return counts;
 }

@@ -18,6 +18,8 @@ export interface Job {
   kind: string;
   /** Who started it, as the audit log names them. */
   actor: string;
+  /** The region scope of who started it: only callers whose scope covers it see the job. */
+  regionCode: string | null;
   /**
    * `succeeded` means the work ran to its end, whatever it found (an import that rejected its dataset
    * succeeded: the rejection is its result); `failed` means it broke off, and `error` says why.
@@ -35,6 +37,8 @@ export interface Job {
 export type ReportProgress = (progress: JobProgress) => void;
 
 export interface StartOptions {
+  /** See `Job.regionCode` (default null: the command line, no scope). */
+  regionCode?: string | null;
   /** Called once the job leaves the registry (pushed out by newer ones, or on close): frees what it holds. */
   onDiscard?: () => Promise<void> | void;
 }
@@ -138,6 +142,7 @@ export function createJobRegistry(options: JobRegistryOptions): JobRegistry {
         id: randomUUID(),
         kind,
         actor,
+        regionCode: startOptions.regionCode ?? null,
         status: 'queued',
         progress: { phase: 'queued', rows: 0, percent: 0 },
         submittedAt: now(),

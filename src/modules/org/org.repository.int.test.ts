@@ -50,10 +50,13 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('regions', () => {
-  it('lists every region with its parent, the tree', async () => {
-    const regions = await listRegions(database.db);
+  it('lists a region and every region below it with its parent, the tree', async () => {
+    const regions = await listRegions(database.db, city.code);
     expect(regions).toContainEqual({ code: county.code, name: '青山县', parentCode: city.code, unitCap: 30 });
     expect(regions).toContainEqual({ code: city.code, name: '盐城市', parentCode: null, unitCap: null });
+    expect(await listRegions(database.db, county.code)).toEqual([
+      { code: county.code, name: '青山县', parentCode: city.code, unitCap: 30 },
+    ]);
   });
 });
 

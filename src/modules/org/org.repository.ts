@@ -67,9 +67,14 @@ const versionColumns = sql`v.valid_from AS "validFrom", v.name, v.kind, v.rank, 
   v.funding, v.reference_managed AS "referenceManaged", v.parent_id AS "parentId", p.code AS "parentCode",
   v.division_cap AS "divisionCap", v.alias_names AS "aliasNames", v.sort_order AS "sortOrder"`;
 
-/** Every region by code; the tree is in parentCode. */
-export function listRegions(db: Db): Promise<RegionRecord[]> {
-  return db.select(regionColumns).from(regions).orderBy(asc(regions.code));
+/** A region and every region below it, by code; the tree is in parentCode. */
+export function listRegions(db: Db, regionCode: string): Promise<RegionRecord[]> {
+  return query<RegionRecord>(
+    db,
+    sql`WITH RECURSIVE ${regionScope(regionCode, true)}
+    SELECT r.code, r.name, r.parent_code AS "parentCode", r.unit_cap AS "unitCap"
+    FROM regions r WHERE r.code IN (SELECT code FROM scope) ORDER BY r.code`,
+  );
 }
 
 export async function findRegion(db: Db, code: string): Promise<RegionRecord | undefined> {
@@ -88,13 +93,20 @@ export async function findUnitByCode(db: Db, code: string): Promise<UnitRecord |
  */
 export function unitsAsOf(
   db: Db,
-  options: { regionCode: string; asOf: string; includeDescendants?: boolean },
+  options: {
+    regionCode: string;
+    asOf: string;
+    includeDescendants?: boolean;
+    /** Only these units (a 单位联络员's). */
+    unitIds?: readonly number[] | null;
+  },
 ): Promise<UnitAsOf[]> {
-  const { regionCode, asOf, includeDescendants = false } = options;
+  const { regionCode, asOf, includeDescendants = false, unitIds } = options;
+  const onlyUnits = unitIds ? sql`AND u.id = ANY(${sql.param(unitIds)}::int[])` : sql``;
   return query<UnitAsOf>(
     db,
     sql`WITH RECURSIVE ${regionScope(regionCode, includeDescendants)},
-      scoped AS (SELECT u.* FROM units u WHERE u.region_code IN (SELECT code FROM scope)),
+      scoped AS (SELECT u.* FROM units u WHERE u.region_code IN (SELECT code FROM scope) ${onlyUnits}),
       in_force AS (${unitVersionsInForce(asOf, sql`SELECT id FROM scoped`)})
     SELECT u.id, u.code, u.region_code AS "regionCode", u.established_on AS "establishedOn",
       u.abolished_on AS "abolishedOn", u.document_no AS "documentNo", ${versionColumns},

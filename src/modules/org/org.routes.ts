@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { callerOf } from '../auth/auth.plugin.ts';
 import { type ApiDeps, asOfOr, asOfQuery, codeParams, errorResponses } from '../../shared/http.ts';
 import { regionListSchema, regionUnitsSchema, unitDetailSchema } from './org.schemas.ts';
 import { regionList, regionUnits, unitDetail } from './org.service.ts';
@@ -7,18 +8,20 @@ export const orgRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock
   app.get(
     '/api/regions',
     {
+      config: { access: ['register.read'] },
       schema: {
         tags: ['org'],
-        summary: '行政区划（树：parentCode）',
+        summary: '本区划及下级区划（树：parentCode）',
         response: { 200: regionListSchema, ...errorResponses },
       },
     },
-    () => regionList(db),
+    (request) => regionList(db, callerOf(request).scope),
   );
 
   app.get(
     '/api/regions/:code/units',
     {
+      config: { access: ['register.read'] },
       schema: {
         tags: ['org'],
         summary: '区划内的机构（当日版本，树：parentCode）',
@@ -27,12 +30,14 @@ export const orgRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock
         response: { 200: regionUnitsSchema, ...errorResponses },
       },
     },
-    (request) => regionUnits(db, request.params.code, asOfOr(request.query.asOf, clock)),
+    (request) =>
+      regionUnits(db, callerOf(request).scope, request.params.code, asOfOr(request.query.asOf, clock)),
   );
 
   app.get(
     '/api/units/:code',
     {
+      config: { access: ['register.read'] },
       schema: {
         tags: ['org'],
         summary: '机构详情：当日版本、历史版本、编制与职数情况、三定规定',
@@ -41,6 +46,7 @@ export const orgRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock
         response: { 200: unitDetailSchema, ...errorResponses },
       },
     },
-    (request) => unitDetail(db, request.params.code, asOfOr(request.query.asOf, clock)),
+    (request) =>
+      unitDetail(db, callerOf(request).scope, request.params.code, asOfOr(request.query.asOf, clock)),
   );
 };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import type { DataScope } from '../auth/caller.ts';
 import { postFigures, quotaFigures } from '../establishment/establishment.repository.ts';
 import { isUnitActive, versionAsOf } from '../establishment/establishment.rules.ts';
 import { RegionNotFoundError, UnitNotFoundError } from './org.errors.ts';
@@ -12,37 +13,41 @@ import {
   unitHistory,
   unitsAsOf,
 } from './org.repository.ts';
+import { regionVisible, unitVisible } from './org.scope.ts';
 
-export async function requireRegion(db: Db, code: string): Promise<RegionRecord> {
+/** The region, if it exists and lies within the scope; otherwise "not found", whichever it is. */
+export async function requireRegion(db: Db, scope: DataScope, code: string): Promise<RegionRecord> {
   const region = await findRegion(db, code);
-  if (!region) throw new RegionNotFoundError(code);
+  if (!region || !(await regionVisible(db, scope, region))) throw new RegionNotFoundError(code);
   return region;
 }
 
-export async function requireUnit(db: Db, code: string): Promise<UnitRecord> {
+/** The unit, if it exists and lies within the scope; otherwise "not found", whichever it is. */
+export async function requireUnit(db: Db, scope: DataScope, code: string): Promise<UnitRecord> {
   const unit = await findUnitByCode(db, code);
-  if (!unit) throw new UnitNotFoundError(code);
+  if (!unit || !(await unitVisible(db, scope, unit))) throw new UnitNotFoundError(code);
   return unit;
 }
 
-export async function regionList(db: Db) {
-  return { regions: await listRegions(db) };
+/** The caller's region and the regions below it. */
+export async function regionList(db: Db, scope: DataScope) {
+  return { regions: await listRegions(db, scope.regionCode) };
 }
 
-/** The units of a region as they stood on the date: the tree is in parentCode. */
-export async function regionUnits(db: Db, code: string, asOf: string) {
-  const region = await requireRegion(db, code);
-  return { region, asOf, units: await unitsAsOf(db, { regionCode: code, asOf }) };
+/** The units of a region as they stood on the date (a 单位联络员's own only): the tree is in parentCode. */
+export async function regionUnits(db: Db, scope: DataScope, code: string, asOf: string) {
+  const region = await requireRegion(db, scope, code);
+  return { region, asOf, units: await unitsAsOf(db, { regionCode: code, asOf, unitIds: scope.unitIds }) };
 }
 
 /** One unit as of the date: the version in force, its whole history, its figures and its charters. */
-export async function unitDetail(db: Db, code: string, asOf: string) {
-  const unit = await requireUnit(db, code);
-  const scope = { regionCode: unit.regionCode, includeDescendants: false, asOf, unitId: unit.id };
+export async function unitDetail(db: Db, scope: DataScope, code: string, asOf: string) {
+  const unit = await requireUnit(db, scope, code);
+  const figureScope = { regionCode: unit.regionCode, includeDescendants: false, asOf, unitId: unit.id };
   const [versions, quota, posts, charters] = await Promise.all([
     unitHistory(db, unit.id),
-    quotaFigures(db, scope),
-    postFigures(db, scope),
+    quotaFigures(db, figureScope),
+    postFigures(db, figureScope),
     chartersOf(db, unit.id),
   ]);
   return {

@@ -92,7 +92,7 @@ describe('seats as of a date', () => {
     expect(seat).toMatchObject({ unitCode: 'RSJ', workUnitCode: 'RSJBGS', quotaKind: 'administrative' });
     expect(seat.person).toMatchObject({ name: '张三', education: '大学', idMasked: chief.idMasked });
     expect(seat.person.idMasked).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
-    expect(seat.person.idNumber).toBeUndefined();
+    expect(seat.person.idNumber).toBe(chief.idMasked);
     expect(JSON.stringify(seat)).not.toContain(chief.idNumber);
     expect(seat.post).toEqual({
       level: 'division_deputy',

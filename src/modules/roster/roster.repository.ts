@@ -14,8 +14,8 @@ export interface SeatQuery {
   page: number;
   pageSize: number;
   /**
-   * Decrypts ID numbers into `person.idNumber`. Only for callers with the right to see them in full
-   * (the command line); everyone else gets `idMasked` alone.
+   * Decrypts ID numbers into `person.idNumber`. Only for callers with the right to see them in full;
+   * everyone else gets the masked number there.
    */
   revealWith?: IdCipher;
 }
@@ -26,8 +26,8 @@ export interface SeatPerson {
   gender: string;
   birthDate: string;
   idMasked: string;
-  /** Present only when the query asked to reveal ID numbers. */
-  idNumber?: string;
+  /** In full when the query asked to reveal ID numbers, else masked like `idMasked`. */
+  idNumber: string;
   retirementGroup: string;
   education: string | null;
   major: string | null;
@@ -142,6 +142,7 @@ function toSeat(row: SeatRow, revealWith: IdCipher | undefined): SeatRecord {
     gender: row.gender,
     birthDate: row.birthDate,
     idMasked: row.idMasked,
+    idNumber: revealWith && row.idCipher ? revealWith.reveal(row.idCipher) : row.idMasked,
     retirementGroup: row.retirementGroup,
     education: row.education,
     major: row.major,
@@ -149,7 +150,6 @@ function toSeat(row: SeatRow, revealWith: IdCipher | undefined): SeatRecord {
     politicalStatus: row.politicalStatus,
     title: row.title,
   };
-  if (revealWith && row.idCipher) person.idNumber = revealWith.reveal(row.idCipher);
   const post: SeatPost | null =
     row.postLevel === null
       ? null

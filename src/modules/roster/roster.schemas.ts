@@ -16,11 +16,14 @@ export const seatsQuery = asOfQuery.extend({
     .default(50),
 });
 
-/** A person as the API shows them: the ID number masked, never in full. */
+/** A person as the API shows them: the ID number in full only to the roles that may see it. */
 const personSchema = z.object({
   name: z.string(),
   gender: z.string(),
   birthDate: isoDate,
+  idNumber: z
+    .string()
+    .describe('公民身份号码：有权查看完整号码的角色（编办管理员、编办业务员）为完整号码，其余为脱敏号码'),
   idMasked: z.string().describe('脱敏的公民身份号码'),
   retirementGroup: z.string(),
   education: z.string().nullable(),

@@ -1,0 +1,32 @@
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, with nothing reaching for the network. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+  });
+  return context.newPage();
+}
+
+/** Logs a browser context in through the API (the session cookie lands in the context). */
+export async function loginAs(page: Page, username: string, password: string): Promise<void> {
+  const response = await page.context().request.post('/api/auth/login', { data: { username, password } });
+  if (!response.ok())
+    throw new Error(`login of ${username} failed: ${response.status()} ${await response.text()}`);
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { breadcrumbOf, homePath, menuKeyOf, permissionsFor, visibleNavigation } from './navigation.ts';
+
+const clerk = ['register.read', 'register.write', 'export', 'id_number.read', 'stats.read'];
+
+describe('navigation', () => {
+  it('shows each user only the modules they may open', () => {
+    expect(visibleNavigation(clerk).map((g) => g.label)).toEqual(['机构编制', '实名制', '数据交换', '统计']);
+    expect(visibleNavigation(['register.read']).flatMap((g) => g.items.map((i) => i.label))).toEqual([
+      '机构树',
+      '单位一览',
+      '人员名册',
+    ]);
+    expect(visibleNavigation(['audit.read']).map((g) => g.label)).toEqual(['系统']);
+    expect(visibleNavigation(['roles.grant'])[0]?.items.map((i) => i.label)).toEqual(['用户管理']);
+  });
+
+  it('lands a user on the first page they may open', () => {
+    expect(homePath(clerk)).toBe('/org/tree');
+    expect(homePath(['audit.read'])).toBe('/system/audit');
+    expect(homePath([])).toBe('/account/password');
+  });
+
+  it('builds the breadcrumb of menu pages and of detail pages below them', () => {
+    expect(breadcrumbOf('/org/tree')).toEqual([{ label: '机构编制' }, { label: '机构树' }]);
+    expect(breadcrumbOf('/org/units/ABC/')).toEqual([
+      { label: '机构编制' },
+      { label: '单位一览', path: '/org/units' },
+      { label: '单位详情' },
+    ]);
+    expect(breadcrumbOf('/nowhere')).toEqual([]);
+  });
+
+  it('guards a detail page with its list page’s permissions', () => {
+    expect(menuKeyOf('/roster/persons/12')).toBe('/roster');
+    expect(permissionsFor('/roster/persons/12')).toEqual(['register.read']);
+    expect(permissionsFor('/system/users')).toEqual(['users.manage', 'roles.grant']);
+    expect(permissionsFor('/account/password')).toBeNull();
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The modules and their pages as the side menu, the breadcrumb and the route guards see them: one
+ * table, so a page's place and who may open it are said once. Pure.
+ */
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** Any one of these permissions opens the page. */
+  permissions: readonly string[];
+}
+
+export interface NavGroup {
+  key: 'org' | 'roster' | 'interchange' | 'stats' | 'system';
+  label: string;
+  items: NavItem[];
+}
+
+export const NAVIGATION: NavGroup[] = [
+  {
+    key: 'org',
+    label: '机构编制',
+    items: [
+      { path: '/org/tree', label: '机构树', permissions: ['register.read'] },
+      { path: '/org/units', label: '单位一览', permissions: ['register.read'] },
+    ],
+  },
+  {
+    key: 'roster',
+    label: '实名制',
+    items: [{ path: '/roster', label: '人员名册', permissions: ['register.read'] }],
+  },
+  {
+    key: 'interchange',
+    label: '数据交换',
+    items: [
+      { path: '/interchange/import', label: '导入', permissions: ['register.write'] },
+      { path: '/interchange/export', label: '导出', permissions: ['export'] },
+    ],
+  },
+  {
+    key: 'stats',
+    label: '统计',
+    items: [{ path: '/stats/overview', label: '区域概况', permissions: ['stats.read'] }],
+  },
+  {
+    key: 'system',
+    label: '系统',
+    items: [
+      { path: '/system/users', label: '用户管理', permissions: ['users.manage', 'roles.grant'] },
+      { path: '/system/audit', label: '审计日志', permissions: ['audit.read'] },
+    ],
+  },
+];
+
+/** Pages below a menu page: their breadcrumb ends with this label under the menu page. */
+const DETAIL_PAGES: { pattern: RegExp; parent: string; label: string }[] = [
+  { pattern: /^\/org\/units\/[^/]+$/, parent: '/org/units', label: '单位详情' },
+  { pattern: /^\/roster\/persons\/[^/]+$/, parent: '/roster', label: '人员详情' },
+];
+
+export function canOpen(item: NavItem, permissions: readonly string[]): boolean {
+  return item.permissions.some((p) => permissions.includes(p));
+}
+
+/** The menu a user sees: groups with at least one page they may open. */
+export function visibleNavigation(permissions: readonly string[]): NavGroup[] {
+  return NAVIGATION.map((group) => ({
+    ...group,
+    items: group.items.filter((i) => canOpen(i, permissions)),
+  })).filter((group) => group.items.length > 0);
+}
+
+/** Where a user lands after login: the first page they may open, or the password page. */
+export function homePath(permissions: readonly string[]): string {
+  return visibleNavigation(permissions)[0]?.items[0]?.path ?? '/account/password';
+}
+
+export interface Crumb {
+  label: string;
+  path?: string;
+}
+
+function findItem(path: string): { group: NavGroup; item: NavItem } | null {
+  for (const group of NAVIGATION) {
+    const item = group.items.find((i) => i.path === path);
+    if (item) return { group, item };
+  }
+  return null;
+}
+
+/** The breadcrumb of a path: module › page (› detail). */
+export function breadcrumbOf(pathname: string): Crumb[] {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  const found = findItem(path);
+  if (found) return [{ label: found.group.label }, { label: found.item.label }];
+  const detail = DETAIL_PAGES.find((d) => d.pattern.test(path));
+  const parent = detail ? findItem(detail.parent) : null;
+  if (detail && parent)
+    return [
+      { label: parent.group.label },
+      { label: parent.item.label, path: parent.item.path },
+      { label: detail.label },
+    ];
+  if (path === '/account/password') return [{ label: '账号' }, { label: '修改密码' }];
+  return [];
+}
+
+/** The menu entry a path belongs to (a detail page highlights its list page). */
+export function menuKeyOf(pathname: string): string | null {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (findItem(path)) return path;
+  return DETAIL_PAGES.find((d) => d.pattern.test(path))?.parent ?? null;
+}
+
+/** The permissions a path needs, or null for a path no menu page governs. */
+export function permissionsFor(pathname: string): readonly string[] | null {
+  const key = menuKeyOf(pathname);
+  return key ? (findItem(key)?.item.permissions ?? null) : null;
+}

@@ -1,0 +1,97 @@
+import { Spin } from 'antd';
+import { lazy } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { ErrorResult, NotFoundResult } from '../shared/components/states.tsx';
+import { useSessionState, useUser } from '../features/auth/session.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { homePath } from './navigation.ts';
+
+// Each page is its own chunk: the first load brings the shell, not every feature.
+const LoginPage = lazy(() =>
+  import('../features/auth/pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const ChangePasswordPage = lazy(() =>
+  import('../features/auth/pages/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
+const UnitTreePage = lazy(() =>
+  import('../features/org/pages/UnitTreePage.tsx').then((m) => ({ default: m.UnitTreePage })),
+);
+const UnitListPage = lazy(() =>
+  import('../features/org/pages/UnitListPage.tsx').then((m) => ({ default: m.UnitListPage })),
+);
+const UnitPage = lazy(() =>
+  import('../features/org/pages/UnitPage.tsx').then((m) => ({ default: m.UnitPage })),
+);
+const RosterPage = lazy(() =>
+  import('../features/roster/pages/RosterPage.tsx').then((m) => ({ default: m.RosterPage })),
+);
+const PersonPage = lazy(() =>
+  import('../features/roster/pages/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/interchange/pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })),
+);
+const ExportPage = lazy(() =>
+  import('../features/interchange/pages/ExportPage.tsx').then((m) => ({ default: m.ExportPage })),
+);
+const RegionOverviewPage = lazy(() =>
+  import('../features/stats/pages/RegionOverviewPage.tsx').then((m) => ({ default: m.RegionOverviewPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+
+function FullPageSpin() {
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+      <Spin size="large" tip="正在加载…">
+        <div style={{ width: 120, height: 80 }} />
+      </Spin>
+    </div>
+  );
+}
+
+/** The authenticated part of the application: the login page when there is no session. */
+function RequireSession() {
+  const { session, error } = useSessionState();
+  const { pathname, search } = useLocation();
+  if (error) return <ErrorResult error={error} />;
+  if (session === undefined) return <FullPageSpin />;
+  if (session === null) {
+    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  return <AppLayout />;
+}
+
+function Home() {
+  const user = useUser();
+  const { search } = useLocation();
+  return <Navigate to={`${homePath(user.permissions)}${search}`} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'org/tree', element: <UnitTreePage /> },
+      { path: 'org/units', element: <UnitListPage /> },
+      { path: 'org/units/:code', element: <UnitPage /> },
+      { path: 'roster', element: <RosterPage /> },
+      { path: 'roster/persons/:id', element: <PersonPage /> },
+      { path: 'interchange/import', element: <ImportPage /> },
+      { path: 'interchange/export', element: <ExportPage /> },
+      { path: 'stats/overview', element: <RegionOverviewPage /> },
+      { path: 'system/users', element: <UsersPage /> },
+      { path: 'system/audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundResult /> },
+    ],
+  },
+]);
