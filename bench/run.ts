@@ -22,6 +22,7 @@ import { type Database, openDatabase } from '../src/db/database.ts';
 import { createAuditTrail } from '../src/modules/audit/audit.service.ts';
 import { writeDemoDataset } from '../src/modules/demo/demo.generator.ts';
 import { quotaFigures } from '../src/modules/establishment/establishment.repository.ts';
+import { searchRoster } from '../src/modules/roster/roster.search.ts';
 import { createIdCipher } from '../src/modules/identity/id-cipher.ts';
 import { deriveKeys } from '../src/modules/identity/keys.ts';
 import { openCsvFolder } from '../src/modules/interchange/csv-source.ts';
@@ -149,6 +150,12 @@ async function province(scale: number) {
     vacancy.push(run.seconds);
     figures = run.value.length;
   }
+  const county = readFileSync(join(folder, 'regions.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]!)
+    .find((code) => /^\d{4}(?!00)\d{2}$/.test(code))!;
+  const roster = await rosterPages(database, top, county);
   await database.close();
   const importRate = rows / imported.seconds;
   const copyRate = rows / copied.seconds;
@@ -163,7 +170,44 @@ async function province(scale: number) {
     ratioToCopy: Number((importRate / copyRate).toFixed(3)),
     vacancyFigures: figures,
     vacancySecondsMedian: Number([...vacancy].sort((a, b) => a - b)[1]!.toFixed(3)),
+    roster,
   };
+}
+
+/** The roster page as the web app asks for it (50 rows, sorted by unit), for the province and a county: p50 and max of 20. */
+async function rosterPages(database: Database, province: string, county: string) {
+  const figures: Record<string, { p50Ms: number; maxMs: number; total: number }> = {};
+  const cases: [string, Parameters<typeof searchRoster>[1]][] = [
+    ['province, page 1', { regionCode: province, asOf: '2026-06-30', page: 1, pageSize: 50 }],
+    [
+      'province, filtered by kind and age band',
+      {
+        regionCode: province,
+        asOf: '2026-06-30',
+        page: 1,
+        pageSize: 50,
+        quotaKind: 'administrative',
+        ageBand: '30to39',
+      },
+    ],
+    ['province, page 200', { regionCode: province, asOf: '2026-06-30', page: 200, pageSize: 50 }],
+    [`county ${county}, page 1`, { regionCode: county, asOf: '2026-06-30', page: 1, pageSize: 50 }],
+  ];
+  for (const [label, filter] of cases) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      total = (await searchRoster(database.db, filter)).total;
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    figures[label] = { p50Ms: Math.round(times[10]!), maxMs: Math.round(times[19]!), total };
+    process.stderr.write(
+      `  roster ${label}: p50 ${figures[label]!.p50Ms} ms, max ${figures[label]!.maxMs} ms (${total} rows)\n`,
+    );
+  }
+  return figures;
 }
 
 async function city(scale: number) {

@@ -83,8 +83,12 @@ function orderBy(filter: RosterFilter): SQL {
   );
 }
 
-function conditions(filter: RosterFilter): SQL {
-  const parts: SQL[] = [seatActiveOn('s', filter.asOf), sql`s.region_code IN (SELECT code FROM scope)`];
+function conditions(filter: RosterFilter, regionCodes: string[]): SQL {
+  // The region codes as a literal array, so the planner sees how few seats a county has.
+  const parts: SQL[] = [
+    seatActiveOn('s', filter.asOf),
+    sql`s.region_code = ANY(${sql.param(regionCodes)}::text[])`,
+  ];
   if (filter.unitIds) parts.push(sql`s.unit_id = ANY(${sql.param([...filter.unitIds])}::int[])`);
   if (filter.unitCode) parts.push(sql`u.code = ${filter.unitCode}`);
   if (filter.quotaKind) parts.push(sql`s.quota_kind = ${filter.quotaKind}`);
@@ -100,37 +104,54 @@ function conditions(filter: RosterFilter): SQL {
   return sql.join(parts, sql` AND `);
 }
 
-function from(filter: RosterFilter): SQL {
-  return sql`FROM seats s
-    JOIN persons p ON p.id = s.person_id
-    JOIN units u ON u.id = s.unit_id
-    LEFT JOIN LATERAL (SELECT x.post_level, x.post_rank FROM seat_posts x WHERE x.seat_id = s.id
-                       AND (x.valid_from IS NULL OR x.valid_from <= ${filter.asOf}::date)
+/** The post in force on the date of the seat `s`. */
+const postOf = (asOf: string) =>
+  sql`LEFT JOIN LATERAL (SELECT x.post_level, x.post_rank FROM seat_posts x WHERE x.seat_id = s.id
+                       AND (x.valid_from IS NULL OR x.valid_from <= ${asOf}::date)
                        ORDER BY x.valid_from DESC NULLS LAST LIMIT 1) sp ON true`;
+
+/** The joins the filter and the order need; the post only when the filter asks about it. */
+function from(filter: RosterFilter): SQL {
+  return sql`FROM seats s JOIN persons p ON p.id = s.person_id JOIN units u ON u.id = s.unit_id
+    ${filter.postLevel ? postOf(filter.asOf) : sql``}`;
 }
 
+/**
+ * One count and one page. The page is found first (ids in order), and only its rows are dressed
+ * with their unit name, post and ID number, so a page costs the same on page 1 and of a county.
+ */
 export async function searchRoster(
   db: Db,
   filter: RosterFilter,
 ): Promise<{ total: number; items: RosterRow[] }> {
-  const scope = sql`WITH RECURSIVE ${regionScope(filter.regionCode, true)}`;
-  const where = conditions(filter);
+  const scope = await query<{ code: string }>(
+    db,
+    sql`WITH RECURSIVE ${regionScope(filter.regionCode, true)} SELECT code FROM scope`,
+  );
+  const where = conditions(
+    filter,
+    scope.map((r) => r.code),
+  );
   const [count] = await statisticsQuery<{ total: number }>(
     db,
-    sql`${scope} SELECT count(*)::int AS total ${from(filter)} WHERE ${where}`,
+    sql`SELECT count(*)::int AS total ${from(filter)} WHERE ${where}`,
   );
-  const rows = await query<RosterRow & { idCipher: string }>(
+  const rows = await statisticsQuery<RosterRow & { idCipher: string }>(
     db,
-    sql`${scope} SELECT s.id AS "seatId", p.id AS "personId", p.name, p.gender, p.birth_date AS "birthDate",
+    sql`WITH page AS (
+        SELECT s.id, row_number() OVER () AS n FROM (
+          SELECT s.id ${from(filter)} WHERE ${where}
+          ORDER BY ${orderBy(filter)} LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}) s)
+      SELECT s.id AS "seatId", p.id AS "personId", p.name, p.gender, p.birth_date AS "birthDate",
         ${ageOn(filter.asOf)} AS age, p.id_masked AS "idMasked", p.id_cipher AS "idCipher",
         u.code AS "unitCode",
         (SELECT v.name FROM unit_versions v WHERE v.unit_id = u.id AND (v.valid_from IS NULL OR v.valid_from <= ${filter.asOf}::date)
          ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) AS "unitName",
         s.quota_kind AS "quotaKind", s.category, s.entered_on AS "enteredOn", s.entry_type AS "entryType", s.status,
         p.education, sp.post_level AS "postLevel", sp.post_rank AS "postRank"
-      ${from(filter)} WHERE ${where}
-      ORDER BY ${orderBy(filter)}
-      LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      FROM page JOIN seats s ON s.id = page.id JOIN persons p ON p.id = s.person_id JOIN units u ON u.id = s.unit_id
+      ${postOf(filter.asOf)}
+      ORDER BY page.n`,
   );
   const items = rows.map(({ idCipher, ...row }) =>
     filter.revealWith ? { ...row, idNumber: filter.revealWith.reveal(idCipher) } : row,
