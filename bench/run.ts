@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not a test. Imports the province (scale 400 by default) into
  * PostgreSQL beside a raw COPY of the same CSV rows in the same run (the ratio is the figure),
  * asks the province's vacancy for every unit and kind as of a past date, and imports a city
- * (scale 40) into the embedded PGlite. Options: --scale N, --city-scale N, --only province|city.
+ * (scale 40) into the embedded PGlite; measures the first page load of the web application and the
+ * roster's pages. Options: --scale N, --city-scale N, --page-loads N, --only page|province|city.
  */
 import {
   createReadStream,
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '400' },
     'city-scale': { type: 'string', default: '40' },
     only: { type: 'string' },
+    'page-loads': { type: 'string', default: '10' },
   },
 });
 const BENCH = resolve('.bench');
@@ -236,9 +238,45 @@ function machine() {
   return `${cpus} × ${model}, ${mem} GiB, Node ${process.version}`;
 }
 
+/**
+ * The first page a clerk sees, over localhost with the demonstration county: from navigation to the
+ * unit tree showing the county (HTML, scripts, styles and the API calls behind it), with a cold
+ * browser cache each time. Median and max of --page-loads runs.
+ */
+async function firstPageLoad(runs: number) {
+  const { startDemoServer, E2E_PASSWORD } = await import('../test/e2e/demo-server.ts');
+  const { launchBrowser } = await import('../test/e2e/browser.ts');
+  const server = await startDemoServer();
+  const browser = await launchBrowser();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN' });
+      const page = await context.newPage();
+      await context.request.post('/api/auth/login', { data: { username: 'clerk', password: E2E_PASSWORD } });
+      const start = performance.now();
+      await page.goto('/');
+      await page.getByRole('tree').getByText('青源县', { exact: false }).first().waitFor();
+      times.push(performance.now() - start);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  times.sort((a, b) => a - b);
+  results.firstPageLoad = {
+    runs,
+    medianMs: Math.round(times[Math.floor(times.length / 2)]!),
+    maxMs: Math.round(times[times.length - 1]!),
+  };
+  process.stderr.write(`  first page load: ${JSON.stringify(results.firstPageLoad)}\n`);
+}
+
 mkdirSync(BENCH, { recursive: true });
-if (values.only !== 'city') await province(Number(values.scale));
-if (values.only !== 'province') await city(Number(values['city-scale']));
+if (!values.only || values.only === 'page') await firstPageLoad(Number(values['page-loads']));
+if (!values.only || values.only === 'province') await province(Number(values.scale));
+if (!values.only || values.only === 'city') await city(Number(values['city-scale']));
 results.finishedAt = new Date().toISOString();
 writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));
