@@ -1,4 +1,5 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { E2E_PASSWORD } from './demo-server.ts';
 
 /** Debian's Chromium, headless, with nothing reaching for the network. */
 export function launchBrowser(): Promise<Browser> {
@@ -29,4 +30,18 @@ export async function loginAs(page: Page, username: string, password: string): P
   const response = await page.context().request.post('/api/auth/login', { data: { username, password } });
   if (!response.ok())
     throw new Error(`login of ${username} failed: ${response.status()} ${await response.text()}`);
+}
+
+/** A fresh browser context (its own cookies) signed in as one of the demonstration accounts. */
+export async function pageAs(browser: Browser, baseURL: string, username: string): Promise<Page> {
+  const page = await newPage(browser, baseURL);
+  await loginAs(page, username, E2E_PASSWORD);
+  return page;
+}
+
+/** The rendered colour of an element as [r, g, b]. */
+export async function colourOf(locator: Locator): Promise<[number, number, number]> {
+  const colour = await locator.evaluate((element) => getComputedStyle(element).color);
+  const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  return [r, g, b];
 }

@@ -44,7 +44,9 @@ export function Chart({
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    // Readers who ask the system for less motion get the chart drawn at once.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   }, [option]);
 
   return <div ref={element} role="img" aria-label={label} style={{ width: '100%', height }} />;

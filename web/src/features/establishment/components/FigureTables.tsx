@@ -14,6 +14,7 @@ export function QuotaFigureTable({ figures }: { figures: QuotaFigure[] }) {
   );
   return (
     <Table<QuotaFigure>
+      aria-label="编制情况"
       size="small"
       pagination={false}
       rowKey="kind"
@@ -55,6 +56,7 @@ export function QuotaFigureTable({ figures }: { figures: QuotaFigure[] }) {
 export function PostFigureTable({ figures }: { figures: PostFigure[] }) {
   return (
     <Table<PostFigure>
+      aria-label="领导职数"
       size="small"
       pagination={false}
       rowKey="level"

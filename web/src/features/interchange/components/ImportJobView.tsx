@@ -1,6 +1,6 @@
 import { Alert, Progress, Result, Space, Table, Typography } from 'antd';
 import { DownloadButton } from '../../../shared/components/DownloadButton.tsx';
-import { ErrorResult, Loading } from '../../../shared/components/states.tsx';
+import { ErrorResult } from '../../../shared/components/states.tsx';
 import { DATASET_FILES, IMPORT_PHASES, JOB_STATUSES, labelOf } from '../../../shared/labels.ts';
 import {
   type FileCounts,
@@ -48,6 +48,7 @@ function ErrorTable({ errors }: { errors: ImportError[] }) {
           title: '行号',
           dataIndex: 'row',
           align: 'right',
+          width: 72,
           render: (row: number) => (row === 0 ? '整个文件' : row),
         },
         { title: '列', dataIndex: 'column', width: 140, render: (column: string | null) => column ?? '整行' },
@@ -58,7 +59,7 @@ function ErrorTable({ errors }: { errors: ImportError[] }) {
   );
 }
 
-function Running({ job }: { job: ImportJob }) {
+function Running({ job }: { job: Pick<ImportJob, 'status' | 'progress'> }) {
   const { progress } = job;
   const phase = job.status === 'queued' ? '排队中' : labelOf(IMPORT_PHASES, progress.phase);
   return (
@@ -121,10 +122,19 @@ function Finished({ job, result }: { job: ImportJob; result: ImportResult }) {
   );
 }
 
+/**
+ * A job the server has accepted but not yet reported on. On the embedded database the first poll
+ * waits for the import's transaction, so without this the page would show a skeleton, not a bar.
+ */
+const SUBMITTED: Pick<ImportJob, 'status' | 'progress'> = {
+  status: 'queued',
+  progress: { phase: 'queued', rows: 0, percent: 0 },
+};
+
 /** An import job as it runs (a progress bar) and once it has finished (the result or every error). */
 export function ImportJobView({ jobId }: { jobId: string }) {
   const job = useImportJob(jobId);
-  if (job.isPending) return <Loading rows={2} />;
+  if (job.isPending) return <Running job={SUBMITTED} />;
   if (job.isError) return <ErrorResult error={job.error} what="导入任务" />;
   const data = job.data;
   if (data.status === 'failed')

@@ -21,6 +21,7 @@ export function SeatTable({ code, asOf }: { code: string; asOf: string }) {
     return <ErrorResult error={seats.error} what="在编人员" onRetry={() => void seats.refetch()} />;
   return (
     <Table<Seat>
+      aria-label="在编人员"
       size="small"
       loading={seats.isFetching}
       rowKey={(seat) => `${seat.person.idMasked}-${seat.quotaKind}-${seat.enteredOn}`}

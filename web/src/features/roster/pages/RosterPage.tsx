@@ -96,6 +96,7 @@ export function RosterPage() {
         <ErrorResult error={roster.error} what="人员名册" onRetry={() => void roster.refetch()} />
       ) : (
         <Table<RosterRow>
+          aria-label="人员名册"
           size="small"
           rowKey="seatId"
           loading={roster.isFetching}
