@@ -3,7 +3,8 @@
  * PostgreSQL beside a raw COPY of the same CSV rows in the same run (the ratio is the figure),
  * asks the province's vacancy for every unit and kind as of a past date, and imports a city
  * (scale 40) into the embedded PGlite; measures the first page load of the web application and the
- * roster's pages. Options: --scale N, --city-scale N, --page-loads N, --only page|province|city.
+ * roster's pages. Options: --scale N, --city-scale N, --page-loads N, --only page|province|city|roster
+ * (roster: the roster pages again on the province a previous run imported).
  */
 import {
   createReadStream,
@@ -277,6 +278,23 @@ mkdirSync(BENCH, { recursive: true });
 if (!values.only || values.only === 'page') await firstPageLoad(Number(values['page-loads']));
 if (!values.only || values.only === 'province') await province(Number(values.scale));
 if (!values.only || values.only === 'city') await city(Number(values['city-scale']));
+if (values.only === 'roster') {
+  // The roster pages again, on the province a previous run imported (database bianzhi_bench).
+  const url = new URL(PG_URL);
+  url.pathname = '/bianzhi_bench';
+  const database = await openDatabase(url.toString());
+  const folder = join(BENCH, `scale-${Number(values.scale)}`);
+  const codes = readFileSync(join(folder, 'regions.csv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]!);
+  results.roster = await rosterPages(
+    database,
+    codes[0]!,
+    codes.find((code) => /^\d{4}(?!00)\d{2}$/.test(code))!,
+  );
+  await database.close();
+}
 results.finishedAt = new Date().toISOString();
 writeFileSync(join(BENCH, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log(JSON.stringify(results, null, 2));

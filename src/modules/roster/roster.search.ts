@@ -110,9 +110,16 @@ const postOf = (asOf: string) =>
                        AND (x.valid_from IS NULL OR x.valid_from <= ${asOf}::date)
                        ORDER BY x.valid_from DESC NULLS LAST LIMIT 1) sp ON true`;
 
-/** The joins the filter and the order need; the post only when the filter asks about it. */
-function from(filter: RosterFilter): SQL {
-  return sql`FROM seats s JOIN persons p ON p.id = s.person_id JOIN units u ON u.id = s.unit_id
+/**
+ * The joins the filter needs (and, for the page, the order): a county's count should not touch two
+ * million persons, nor a province's count join them at all.
+ */
+function from(filter: RosterFilter, forOrder: boolean, regionCodes: string[]): SQL {
+  const needsPerson = forOrder || !!(filter.name || filter.education || filter.ageBand);
+  const needsUnit = forOrder || !!filter.unitCode;
+  return sql`FROM seats s
+    ${needsPerson ? sql`JOIN persons p ON p.id = s.person_id` : sql``}
+    ${needsUnit ? sql`JOIN units u ON u.id = s.unit_id AND u.region_code = ANY(${sql.param(regionCodes)}::text[])` : sql``}
     ${filter.postLevel ? postOf(filter.asOf) : sql``}`;
 }
 
@@ -128,19 +135,17 @@ export async function searchRoster(
     db,
     sql`WITH RECURSIVE ${regionScope(filter.regionCode, true)} SELECT code FROM scope`,
   );
-  const where = conditions(
-    filter,
-    scope.map((r) => r.code),
-  );
+  const regionCodes = scope.map((r) => r.code);
+  const where = conditions(filter, regionCodes);
   const [count] = await statisticsQuery<{ total: number }>(
     db,
-    sql`SELECT count(*)::int AS total ${from(filter)} WHERE ${where}`,
+    sql`SELECT count(*)::int AS total ${from(filter, false, regionCodes)} WHERE ${where}`,
   );
   const rows = await statisticsQuery<RosterRow & { idCipher: string }>(
     db,
     sql`WITH page AS (
         SELECT s.id, row_number() OVER () AS n FROM (
-          SELECT s.id ${from(filter)} WHERE ${where}
+          SELECT s.id ${from(filter, true, regionCodes)} WHERE ${where}
           ORDER BY ${orderBy(filter)} LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}) s)
       SELECT s.id AS "seatId", p.id AS "personId", p.name, p.gender, p.birth_date AS "birthDate",
         ${ageOn(filter.asOf)} AS age, p.id_masked AS "idMasked", p.id_cipher AS "idCipher",
