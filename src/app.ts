@@ -31,6 +31,7 @@ import { templateRoutes } from './modules/interchange/interchange.templates.rout
 import { webPlugin } from './modules/web/web.plugin.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
+import { SessionCache } from './modules/auth/session.cache.ts';
 import type { Clock } from './shared/dates.ts';
 import { type ApiDeps, handleError, handleNotFound } from './shared/http.ts';
 
@@ -72,11 +73,13 @@ export function buildApp(options: AppOptions) {
   // A running import finishes before the database is closed; queued ones are cancelled.
   app.addHook('onClose', () => jobs.close());
 
+  const sessions = new SessionCache();
   const auth = createAuthService({
     db: options.database.db,
     audit: options.audit,
     clock: options.clock,
     settings: { ...DEFAULT_SESSION_SETTINGS, ...options.sessions },
+    sessions,
   });
   // First, so that it sees every route: a route that declares no access stops the application starting.
   installAuth(app, { auth });
@@ -122,7 +125,12 @@ export function buildApp(options: AppOptions) {
   });
 
   const deps: ApiDeps = { db: options.database.db, clock: options.clock };
-  const users = createUsersService({ db: options.database.db, audit: options.audit, clock: options.clock });
+  const users = createUsersService({
+    db: options.database.db,
+    audit: options.audit,
+    clock: options.clock,
+    sessions,
+  });
   app.register(async (api) => {
     await api.register(authRoutes, { auth });
     await api.register(usersRoutes, { users });

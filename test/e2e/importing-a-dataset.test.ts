@@ -81,6 +81,16 @@ describe('importing a dataset in the browser', () => {
     await page.getByRole('button', { name: '校验（试运行）' }).click();
     await page.getByText('校验通过，未发现错误（试运行，未写入任何数据）').waitFor({ timeout: 30_000 });
 
+    // Every answer to the page's polls: at least one must come while the job is still under way.
+    const polled: string[] = [];
+    page.on('response', async (response) => {
+      if (
+        /\/api\/imports\/[^/?]+$/.test(new URL(response.url()).pathname) &&
+        response.request().method() === 'GET'
+      ) {
+        polled.push(((await response.json()) as { status: string }).status);
+      }
+    });
     await page.getByRole('button', { name: '正式导入' }).click();
     const progress = page.getByRole('progressbar', { name: '导入进度' });
     await progress.waitFor();
@@ -88,6 +98,8 @@ describe('importing a dataset in the browser', () => {
     const done = page.getByText('导入完成');
     await done.waitFor({ timeout: 30_000 });
     await progress.waitFor({ state: 'detached' });
+    expect(polled.some((status) => status === 'queued' || status === 'running')).toBe(true);
+    expect(polled.at(-1)).toBe('succeeded');
     const audit = await page.getByText(/已记入审计日志：审计记录 #\d+/).textContent();
     const seq = Number(/#(\d+)/.exec(audit ?? '')![1]);
 

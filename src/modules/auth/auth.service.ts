@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { SessionCache } from './session.cache.ts';
 import type { Db } from '../../db/database.ts';
 import { type Clock, todayOf } from '../../shared/dates.ts';
 import type { AuditEntryInput, AuditTrail } from '../audit/audit.service.ts';
@@ -56,6 +57,8 @@ export interface AuthDeps {
   audit: AuditTrail;
   clock: Clock;
   settings: SessionSettings;
+  /** Shared with the users service, which forgets the sessions of an account it changes. */
+  sessions: SessionCache;
 }
 
 /** A request's live session: whose it is and the token unsafe requests must echo. */
@@ -79,7 +82,7 @@ export const sessionIdOf = (token: string) => createHash('sm3').update(token).di
 const randomToken = () => randomBytes(32).toString('base64url');
 
 export function createAuthService(deps: AuthDeps) {
-  const { db, audit, clock, settings } = deps;
+  const { db, audit, clock, settings, sessions } = deps;
   const now = () => clock().toISOString();
   const later = (minutes: number) => new Date(clock().getTime() + minutes * 60_000).toISOString();
   const idleSeconds = settings.idleMinutes * 60;
@@ -100,15 +103,20 @@ export function createAuthService(deps: AuthDeps) {
 
   /** Counts a wrong password in the same transaction as its audit entry; says whether it locked the account. */
   async function failedPassword(user: UserRecord, action: string, meta: RequestMeta): Promise<boolean> {
-    return audit.transaction(db, async (tx, recorder) => {
-      const { locked } = await recordFailedAttempt(tx, user.id, {
-        maxAttempts: settings.maxAttempts,
-        lockUntil: later(settings.lockMinutes),
+    return audit
+      .transaction(db, async (tx, recorder) => {
+        const { locked } = await recordFailedAttempt(tx, user.id, {
+          maxAttempts: settings.maxAttempts,
+          lockUntil: later(settings.lockMinutes),
+        });
+        if (locked) await deleteSessionsOf(tx, user.id);
+        await recorder.record(userEntry(user, action, { reason: 'wrong_password', locked, ip: meta.ip }));
+        return locked;
+      })
+      .then((locked) => {
+        if (locked) sessions.forgetUser(user.id);
+        return locked;
       });
-      if (locked) await deleteSessionsOf(tx, user.id);
-      await recorder.record(userEntry(user, action, { reason: 'wrong_password', locked, ip: meta.ip }));
-      return locked;
-    });
   }
 
   async function scopeOf(user: UserRecord): Promise<DataScope> {
@@ -191,8 +199,11 @@ export function createAuthService(deps: AuthDeps) {
 
     /** The live session a cookie's token opens, with its caller; null when there is none. */
     async resolve(token: string): Promise<AuthSession | null> {
+      const id = sessionIdOf(token);
+      const cached = sessions.get(id, clock().getTime());
+      if (cached) return cached;
       const at = now();
-      const session = await findLiveSession(db, sessionIdOf(token), {
+      const session = await findLiveSession(db, id, {
         now: at,
         idleSeconds,
         refreshSeconds: REFRESH_SECONDS,
@@ -211,7 +222,9 @@ export function createAuthService(deps: AuthDeps) {
         mustChangePassword: user.mustChangePassword,
         scope: await scopeOf(user),
       };
-      return { id: session.id, csrfToken: session.csrfToken, caller };
+      const resolved = { id: session.id, csrfToken: session.csrfToken, caller };
+      sessions.set(resolved, clock().getTime());
+      return resolved;
     },
 
     async logout(session: AuthSession, meta: RequestMeta): Promise<void> {
@@ -220,6 +233,7 @@ export function createAuthService(deps: AuthDeps) {
         await deleteSession(tx, session.id);
         if (user) await recorder.record(userEntry(user, 'logout', { ip: meta.ip }));
       });
+      sessions.forgetSession(session.id);
     },
 
     async me(session: AuthSession) {
@@ -257,6 +271,8 @@ export function createAuthService(deps: AuthDeps) {
         await deleteSessionsOf(tx, user.id, session.id);
         await recorder.record(userEntry(user, 'change_password', { ip: meta.ip }));
       });
+      // This session goes on, re-read with the password changed; the others end.
+      sessions.forgetUser(user.id);
     },
   };
   return service;

@@ -1,3 +1,4 @@
+import type { SessionCache } from '../auth/session.cache.ts';
 import type { Db } from '../../db/database.ts';
 import { type Clock, todayOf } from '../../shared/dates.ts';
 import type { AuditRecorder, AuditTrail } from '../audit/audit.service.ts';
@@ -33,6 +34,8 @@ export interface UsersDeps {
   db: Db;
   audit: AuditTrail;
   clock: Clock;
+  /** The server's cache of resolved sessions (absent on the command line, which has none). */
+  sessions?: SessionCache;
 }
 
 /** The command line and the first start: every account, no scope. */
@@ -91,6 +94,12 @@ const unique = <T>(items: readonly T[]) => [...new Set(items)];
 export function createUsersService(deps: UsersDeps) {
   const { db, audit, clock } = deps;
   const now = () => clock().toISOString();
+  /** Once the change is committed, the server's cached sessions of the account are re-read. */
+  const forgetAfter = async <T>(id: number, change: Promise<T>): Promise<T> => {
+    const result = await change;
+    deps.sessions?.forgetUser(id);
+    return result;
+  };
 
   async function viewOf(tx: Db, id: number): Promise<UserView> {
     const { items } = await userViews(tx, { id }, todayOf(clock));
@@ -167,83 +176,92 @@ export function createUsersService(deps: UsersDeps) {
 
     async update(caller: Caller, id: number, patch: UserPatch): Promise<UserView> {
       if (patch.regionCode !== undefined) await requireRegion(db, caller.scope, patch.regionCode);
-      return audit.transaction(db, async (tx, recorder) => {
-        const user = await requireUser(tx, caller, id);
-        if (patch.disabled === true && user.id === caller.userId) throw new SelfDisableError();
-        const before = await viewOf(tx, id);
-        const regionCode = patch.regionCode ?? user.regionCode;
-        const unitCode = patch.unitCode === undefined ? before.unitCode : patch.unitCode;
-        const unitId = await unitIdOf(tx, unitCode, regionCode);
-        const department = patch.department === undefined ? user.department : patch.department;
-        checkRoles(user.roles, { unitId, department });
-        await updateUser(tx, id, {
-          displayName: patch.displayName ?? user.displayName,
-          regionCode,
-          unitId,
-          department,
-          disabled: patch.disabled ?? user.disabled,
-        });
-        // Disabled, or moved to another region or unit: what its sessions were allowed to see has changed.
-        if (patch.disabled === true || regionCode !== user.regionCode || unitId !== user.unitId)
-          await deleteSessionsOf(tx, id);
-        const after = await viewOf(tx, id);
-        await recorder.record({
-          actor: caller.actor,
-          action: 'update',
-          entity: 'user',
-          entityKey: user.username,
-          regionCode: after.regionCode,
-          before: auditView(before),
-          after: auditView(after),
-        });
-        return after;
-      });
+      return forgetAfter(
+        id,
+        audit.transaction(db, async (tx, recorder) => {
+          const user = await requireUser(tx, caller, id);
+          if (patch.disabled === true && user.id === caller.userId) throw new SelfDisableError();
+          const before = await viewOf(tx, id);
+          const regionCode = patch.regionCode ?? user.regionCode;
+          const unitCode = patch.unitCode === undefined ? before.unitCode : patch.unitCode;
+          const unitId = await unitIdOf(tx, unitCode, regionCode);
+          const department = patch.department === undefined ? user.department : patch.department;
+          checkRoles(user.roles, { unitId, department });
+          await updateUser(tx, id, {
+            displayName: patch.displayName ?? user.displayName,
+            regionCode,
+            unitId,
+            department,
+            disabled: patch.disabled ?? user.disabled,
+          });
+          // Disabled, or moved to another region or unit: what its sessions were allowed to see has changed.
+          if (patch.disabled === true || regionCode !== user.regionCode || unitId !== user.unitId)
+            await deleteSessionsOf(tx, id);
+          const after = await viewOf(tx, id);
+          await recorder.record({
+            actor: caller.actor,
+            action: 'update',
+            entity: 'user',
+            entityKey: user.username,
+            regionCode: after.regionCode,
+            before: auditView(before),
+            after: auditView(after),
+          });
+          return after;
+        }),
+      );
     },
 
     /** A new one-time password: the account is unlocked, its sessions end, the user must change it. */
     async resetPassword(by: Acting, id: number) {
-      return audit.transaction(db, async (tx, recorder) => {
-        const user = await requireUser(tx, callerIn(by), id);
-        const password = oneTimePassword(user.username);
-        const passwordHash = await hashPassword(password);
-        await updateUser(tx, id, {
-          passwordHash,
-          mustChangePassword: true,
-          failedAttempts: 0,
-          lockedUntil: null,
-        });
-        await deleteSessionsOf(tx, id);
-        await recorder.record({
-          actor: by.actor,
-          action: 'reset_password',
-          entity: 'user',
-          entityKey: user.username,
-          regionCode: user.regionCode,
-        });
-        return { user: await viewOf(tx, id), oneTimePassword: password };
-      });
+      return forgetAfter(
+        id,
+        audit.transaction(db, async (tx, recorder) => {
+          const user = await requireUser(tx, callerIn(by), id);
+          const password = oneTimePassword(user.username);
+          const passwordHash = await hashPassword(password);
+          await updateUser(tx, id, {
+            passwordHash,
+            mustChangePassword: true,
+            failedAttempts: 0,
+            lockedUntil: null,
+          });
+          await deleteSessionsOf(tx, id);
+          await recorder.record({
+            actor: by.actor,
+            action: 'reset_password',
+            entity: 'user',
+            entityKey: user.username,
+            regionCode: user.regionCode,
+          });
+          return { user: await viewOf(tx, id), oneTimePassword: password };
+        }),
+      );
     },
 
     /** Replaces an account's roles (安全管理员): never one's own, and 三员 each held alone. */
     async setRoles(by: Acting, id: number, roles: Role[]): Promise<UserView> {
       const caller = callerIn(by);
       if (caller && caller.userId === id) throw new SelfGrantError();
-      return audit.transaction(db, async (tx, recorder) => {
-        const user = await requireUser(tx, caller, id);
-        const granted = unique(roles);
-        checkRoles(granted, user);
-        await updateUser(tx, id, { roles: granted });
-        await recorder.record({
-          actor: by.actor,
-          action: 'set_roles',
-          entity: 'user',
-          entityKey: user.username,
-          regionCode: user.regionCode,
-          before: { roles: user.roles },
-          after: { roles: granted },
-        });
-        return viewOf(tx, id);
-      });
+      return forgetAfter(
+        id,
+        audit.transaction(db, async (tx, recorder) => {
+          const user = await requireUser(tx, caller, id);
+          const granted = unique(roles);
+          checkRoles(granted, user);
+          await updateUser(tx, id, { roles: granted });
+          await recorder.record({
+            actor: by.actor,
+            action: 'set_roles',
+            entity: 'user',
+            entityKey: user.username,
+            regionCode: user.regionCode,
+            before: { roles: user.roles },
+            after: { roles: granted },
+          });
+          return viewOf(tx, id);
+        }),
+      );
     },
   };
   return service;
