@@ -4,6 +4,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { migrateCommand } from './migrate.ts';
 import { retirementCommand } from './retirement.ts';
+import { scanCommand } from './scan.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { verifyAuditCommand } from './verify-audit.ts';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   exportCommand,
   demoCommand,
   retirementCommand,
+  scanCommand,
   verifyAuditCommand,
   userCommand,
 ];
