@@ -240,6 +240,8 @@ describe('the OpenAPI document', () => {
       '/api/regions/{code}/units',
       '/api/roster',
       '/api/roster/export',
+      '/api/scans',
+      '/api/scans/{jobId}',
       '/api/templates/{file}',
       '/api/units/{code}',
       '/api/units/{code}/post-ledger',
@@ -249,6 +251,8 @@ describe('the OpenAPI document', () => {
       '/api/users/{id}',
       '/api/users/{id}/reset-password',
       '/api/users/{id}/roles',
+      '/api/warnings',
+      '/api/warnings/summary',
     ]);
     expect(document.components.securitySchemes.session).toMatchObject({
       type: 'apiKey',

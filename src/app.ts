@@ -28,6 +28,7 @@ import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterSearchRoutes } from './modules/roster/roster.search.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { templateRoutes } from './modules/interchange/interchange.templates.routes.ts';
+import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
 import { webPlugin } from './modules/web/web.plugin.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -150,6 +151,13 @@ export function buildApp(options: AppOptions) {
     await api.register(templateRoutes);
     await api.register(rosterSearchRoutes, { ...deps, idCipher: options.idCipher });
     await api.register(statsRoutes, deps);
+    await api.register(warningsRoutes, {
+      database: options.database,
+      idCipher: options.idCipher,
+      audit: options.audit,
+      clock: options.clock,
+      jobs,
+    });
   });
 
   // The web application: its files, and index.html for any other GET outside /api (client routes).
