@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { QUOTA_KINDS } from '../../web/src/shared/labels.ts';
+import { labelOf, QUOTA_KINDS } from '../../web/src/shared/labels.ts';
 import { launchBrowser, pageAs } from './browser.ts';
 import { datedQuotaChange } from './demo-county.ts';
 
@@ -25,7 +25,7 @@ function approvedCell(page: Page, kindLabel: string) {
 describe('figures as of a date', () => {
   it('shows the approved quota before a dated change once the date moves back past it', async () => {
     const change = datedQuotaChange();
-    const kind = QUOTA_KINDS[change.kind as keyof typeof QUOTA_KINDS];
+    const kind = labelOf(QUOTA_KINDS, change.kind);
     const before = dayBefore(change.effectiveOn);
     const page = await pageAs(browser, inject('baseUrl'), 'clerk');
 
