@@ -3,8 +3,9 @@
  * PostgreSQL beside a raw COPY of the same CSV rows in the same run (the ratio is the figure),
  * asks the province's vacancy for every unit and kind as of a past date, and imports a city
  * (scale 40) into the embedded PGlite; measures the first page load of the web application and the
- * roster's pages. Options: --scale N, --city-scale N, --page-loads N, --only page|province|city|roster|scan
- * (roster, scan: on the province and city a previous full run imported).
+ * roster's pages. Options: --scale N, --city-scale N, --page-loads N, --checks N,
+ * --only page|province|city|roster|scan|precheck (roster, scan, precheck: on the province and city a
+ * previous full run imported; precheck imports the province first when there is none).
  */
 import {
   createReadStream,
@@ -20,7 +21,9 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { type Database, openDatabase } from '../src/db/database.ts';
+import { type Database, openDatabase, query, sql } from '../src/db/database.ts';
+import { idCheckChar } from '../src/modules/identity/id-number.ts';
+import { precheckSeat } from '../src/modules/transactions/transactions.service.ts';
 import { createAuditTrail } from '../src/modules/audit/audit.service.ts';
 import { writeDemoDataset } from '../src/modules/demo/demo.generator.ts';
 import { quotaFigures } from '../src/modules/establishment/establishment.repository.ts';
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     'city-scale': { type: 'string', default: '40' },
     only: { type: 'string' },
     'page-loads': { type: 'string', default: '10' },
+    checks: { type: 'string', default: '1000' },
   },
 });
 const BENCH = resolve('.bench');
@@ -296,6 +300,58 @@ async function firstPageLoad(runs: number) {
   process.stderr.write(`  first page load: ${JSON.stringify(results.firstPageLoad)}\n`);
 }
 
+/** p50, p99 and max of N pre-checks of a hire into random units and kinds with quota, new people. */
+async function precheckTimes(database: Database, checks: number) {
+  const idCipher = createIdCipher(keys);
+  const targets = await query<{ unit_id: number; code: string; kind: string }>(
+    database.db,
+    sql`SELECT q.unit_id, u.code, q.kind FROM (SELECT DISTINCT unit_id, kind FROM quota_ledger) q
+      JOIN units u ON u.id = q.unit_id ORDER BY random() LIMIT ${checks}`,
+  );
+  const [seats] = await query<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM seats`);
+  const category = (kind: string) =>
+    kind === 'logistics'
+      ? 'logistics_worker'
+      : kind === 'institutional' || kind === 'school_staff'
+        ? 'institution_staff'
+        : 'civil_servant';
+  const times: number[] = [];
+  let refused = 0;
+  for (let i = 0; i < checks; i++) {
+    const target = targets[i % targets.length]!;
+    const birth = `19${80 + (i % 20)}${String((i % 12) + 1).padStart(2, '0')}15`;
+    const first17 = `110101${birth}${String((i % 500) * 2 + 1).padStart(3, '0')}`;
+    const start = performance.now();
+    await database.db
+      .transaction(async (tx) => {
+        const warnings = await precheckSeat(tx, idCipher, {
+          unitId: target.unit_id,
+          unitCode: target.code,
+          quotaKind: target.kind,
+          approvalId: 0,
+          idNumber: first17 + idCheckChar(first17),
+          name: '基准测试',
+          category: category(target.kind),
+          enteredOn: '2026-06-30',
+        });
+        if (warnings.length > 0) refused++;
+        throw new Rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
+  const figures = { checks, seats: seats?.n ?? 0, refused, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+  process.stderr.write(`  pre-check of a hire: ${JSON.stringify(figures)}\n`);
+  return figures;
+}
+
+class Rollback extends Error {}
+
 mkdirSync(BENCH, { recursive: true });
 if (!values.only || values.only === 'page') await firstPageLoad(Number(values['page-loads']));
 if (!values.only || values.only === 'province') await province(Number(values.scale));
@@ -307,6 +363,26 @@ if (values.only === 'scan') {
   url.pathname = '/bianzhi_bench';
   results.scanPostgres = await scanBeside(await openDatabase(url.toString()), 'province on PostgreSQL');
   results.scanPglite = await scanBeside(await openDatabase(join(BENCH, 'pglite-city')), 'city on PGlite');
+}
+if (values.only === 'precheck') {
+  // Issue 5: the check before a hire (lock, reserved approvals, the five rules' single-subject
+  // checks), as 入编 runs it, N times on the province in PostgreSQL, each in a rolled-back transaction.
+  const url = new URL(PG_URL);
+  url.pathname = '/bianzhi_bench';
+  let database = await openDatabase(url.toString()).catch(() => null);
+  const seated = database
+    ? await query<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM seats`).catch(() => [
+        { n: 0 },
+      ])
+    : [{ n: 0 }];
+  if (!database || (seated[0]?.n ?? 0) === 0) {
+    await database?.close();
+    const folder = await dataset(Number(values.scale));
+    database = await openDatabase(await recreate('bianzhi_bench'));
+    await timed(`import scale ${values.scale} into PostgreSQL`, () => importInto(database!, folder));
+  }
+  results.precheck = await precheckTimes(database, Number(values.checks));
+  await database.close();
 }
 if (values.only === 'roster') {
   // The roster pages again, on the province a previous run imported (database bianzhi_bench).

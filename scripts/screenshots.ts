@@ -95,6 +95,19 @@ async function main() {
     await clerk.getByRole('img', { name: '编制按类型图' }).locator('canvas').first().waitFor();
     await shoot(clerk, '07-region-overview');
 
+    await clerk.goto(`/warnings/dashboard${asOf}`);
+    await clerk.getByRole('img', { name: '预警按类别图' }).locator('canvas').first().waitFor();
+    await clerk.getByRole('table', { name: '预警按规则' }).getByRole('cell').first().waitFor();
+    await shoot(clerk, '10-warnings-dashboard');
+
+    await clerk.goto(`/warnings/lights${asOf}`);
+    await clerk.getByRole('table', { name: '各单位亮灯' }).getByRole('cell').first().waitFor();
+    await shoot(clerk, '11-unit-lights');
+
+    await clerk.goto(`/stats/vacancy${asOf}`);
+    await clerk.getByRole('img', { name: '空编预测折线图' }).locator('canvas').first().waitFor();
+    await shoot(clerk, '12-vacancy-analysis');
+
     const auditor = await open(browser, server.url, 'auditor');
     await auditor.goto('/system/audit');
     await auditor

@@ -28,7 +28,19 @@ import { rosterRoutes } from './modules/roster/roster.routes.ts';
 import { rosterSearchRoutes } from './modules/roster/roster.search.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { templateRoutes } from './modules/interchange/interchange.templates.routes.ts';
+import { transactionsRoutes } from './modules/transactions/transactions.routes.ts';
+import { vacancyRoutes } from './modules/transactions/vacancy.routes.ts';
+import { findingsRoutes } from './modules/findings/findings.routes.ts';
+import { warningsDashboardRoutes } from './modules/warnings/warnings.dashboard.routes.ts';
 import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
+import { ruleSettingsRoutes } from './modules/warnings/warnings.settings.routes.ts';
+import {
+  startScanScheduler,
+  type ScanScheduler,
+  type TimeOfDay,
+  type Timer,
+} from './modules/warnings/warnings.scheduler.ts';
+import { startScanJob, type WarningsDeps } from './modules/warnings/warnings.store.ts';
 import { webPlugin } from './modules/web/web.plugin.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { createUsersService } from './modules/users/users.service.ts';
@@ -52,6 +64,8 @@ export interface AppOptions {
   workDir?: string;
   /** The largest upload accepted, in bytes (default 1 GiB). */
   uploadLimit?: number;
+  /** A warning scan every day at this time (China time), from when the app is ready; none by default. */
+  scanSchedule?: { at: TimeOfDay; timer?: Timer };
 }
 
 export const DEFAULT_UPLOAD_LIMIT = 1 << 30;
@@ -125,6 +139,28 @@ export function buildApp(options: AppOptions) {
     );
   });
 
+  const warningsDeps: WarningsDeps = {
+    database: options.database,
+    idCipher: options.idCipher,
+    audit: options.audit,
+    clock: options.clock,
+    jobs,
+  };
+  const { scanSchedule } = options;
+  if (scanSchedule) {
+    let scheduler: ScanScheduler | undefined;
+    app.addHook('onReady', async () => {
+      scheduler = startScanScheduler({
+        ...scanSchedule,
+        clock: options.clock,
+        // A scan still waiting or running makes another needless.
+        run: () => void startScanJob(warningsDeps, 'system', { regionCode: null, unless: 'pending' }),
+        onError: (error) => app.log.error({ err: error }, 'scheduled scan failed to start'),
+      });
+    });
+    app.addHook('preClose', async () => scheduler?.stop());
+  }
+
   const deps: ApiDeps = { db: options.database.db, clock: options.clock };
   const users = createUsersService({
     db: options.database.db,
@@ -147,16 +183,35 @@ export function buildApp(options: AppOptions) {
       jobs,
       workDir: options.workDir ?? tmpdir(),
       uploadLimit: options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT,
+      // What an import wrote is scanned at once; a scan still waiting to start will see it anyway.
+      afterImport: (actor, regionCode) =>
+        startScanJob(warningsDeps, actor, { regionCode, unless: 'queued' }).jobId,
     });
     await api.register(templateRoutes);
     await api.register(rosterSearchRoutes, { ...deps, idCipher: options.idCipher });
     await api.register(statsRoutes, deps);
-    await api.register(warningsRoutes, {
+    await api.register(warningsRoutes, warningsDeps);
+    await api.register(ruleSettingsRoutes, {
+      db: options.database.db,
+      audit: options.audit,
+      clock: options.clock,
+    });
+    await api.register(warningsDashboardRoutes, {
+      database: options.database,
+      idCipher: options.idCipher,
+      clock: options.clock,
+    });
+    await api.register(transactionsRoutes, {
       database: options.database,
       idCipher: options.idCipher,
       audit: options.audit,
       clock: options.clock,
-      jobs,
+    });
+    await api.register(vacancyRoutes, { ...deps, idCipher: options.idCipher });
+    await api.register(findingsRoutes, {
+      database: options.database,
+      audit: options.audit,
+      clock: options.clock,
     });
   });
 

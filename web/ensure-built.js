@@ -22,6 +22,9 @@ if (builtAt >= changedAt) {
   console.log('网页应用已是最新构建（web/dist）');
 } else {
   console.log(builtAt === 0 ? '首次启动：正在构建网页应用……' : '网页源码有更新：正在重新构建网页应用……');
+  // A production build whoever starts this: under vitest NODE_ENV is 'test', which would bundle React's
+  // development build and antd's fixed test ids (every dialog labelled by "test-id").
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   console.log('网页应用已构建（web/dist）');

@@ -4,3 +4,5 @@ export * from '../modules/org/org.table.ts';
 export * from '../modules/roster/roster.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../modules/warnings/warnings.table.ts';
+export * from '../modules/findings/findings.table.ts';
+export * from '../modules/transactions/transactions.table.ts';

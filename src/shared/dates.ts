@@ -46,3 +46,9 @@ export function firstDayOf(period: string): string {
 export function lastDayOf(period: string): string {
   return addDays(`${periodOfIndex(monthIndex(period) + 1)}-01`, -1);
 }
+
+/** A date as official documents write it: 2026-06-30 → 2026年6月30日. */
+export function chineseDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -23,6 +23,16 @@ export function asOfOr(asOf: string | undefined, clock: Clock): string {
   return asOf ?? todayOf(clock);
 }
 
+/** A row id: a positive 32-bit integer, so a larger number is a 400, never a database error. */
+export const rowId = () => z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Free text up to `max` characters, without the NUL character PostgreSQL cannot store. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `不超过${max}字` })
+    .refine((value) => !value.includes('\u0000'), { error: '不能含空字符' });
+
 export const codeParams = z.object({ code: z.string().min(1).max(64).describe('代码') });
 
 export const errorSchema = z

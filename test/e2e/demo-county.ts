@@ -52,3 +52,8 @@ export function datedQuotaChange() {
   }
   throw new Error('the demo county has no dated quota change');
 }
+
+/** The units of every planted case: a test that writes leaves them alone, so the others' cases hold. */
+export function plantedUnitCodes(): Set<string> {
+  return new Set(county.planted.flatMap((w) => (w.unitCode ? [w.unitCode] : [])));
+}

@@ -34,7 +34,11 @@ describe('an over-quota unit', () => {
     const tag = row.getByText('超编', { exact: true });
     await tag.waitFor();
     await expectRed(tag);
-    const [approved, headcount, vacancy] = (await row.getByRole('cell').allTextContents()).slice(1, 4);
+    const [approved, headcount, reserved, vacancy] = (await row.getByRole('cell').allTextContents()).slice(
+      1,
+      5,
+    );
+    expect(reserved).toBe('0');
     expect(Number(headcount)).toBeGreaterThan(Number(approved));
     expect(Number(vacancy)).toBeLessThan(0);
     await expectRed(row.getByText(vacancy!, { exact: true }));

@@ -83,4 +83,10 @@ describe('bianzhi serve usage', () => {
     expect(await main(['serve', '--port', 'http'], capture.io)).toBe(2);
     expect(capture.stderr()).toContain('端口');
   });
+
+  it('refuses a scan time that is neither HH:MM nor off as bad usage', async () => {
+    const capture = captureIo();
+    expect(await main(['serve', '--scan-at', '25:00'], capture.io)).toBe(2);
+    expect(capture.stderr()).toContain('扫描时间应为 HH:MM（如 02:00）或 off');
+  });
 });

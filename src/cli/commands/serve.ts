@@ -3,6 +3,7 @@ import { buildApp } from '../../app.ts';
 import { ensureAccounts } from '../accounts.ts';
 import { type CliIo, type Command, type OpenedDatabase, ReportedError, UsageError } from '../cli.ts';
 import { loadDemoIfEmpty } from '../demo-loader.ts';
+import { DEFAULT_SCAN_AT, parseScanAt, type TimeOfDay } from '../../modules/warnings/warnings.scheduler.ts';
 
 export interface ServeOptions {
   /**
@@ -30,6 +31,15 @@ function portOf(value: string | boolean | undefined, env: NodeJS.ProcessEnv): nu
   return port;
 }
 
+function scanAtOf(value: string | boolean | undefined): TimeOfDay | null {
+  const raw = typeof value === 'string' ? value : DEFAULT_SCAN_AT;
+  try {
+    return parseScanAt(raw);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** Resolves on the first SIGINT or SIGTERM. */
 function untilStopped(): Promise<string> {
   return new Promise((resolve) => {
@@ -46,13 +56,20 @@ function untilStopped(): Promise<string> {
 export function createServeCommand(options: ServeOptions = {}): Command {
   return {
     name: 'serve',
-    usage: 'bianzhi serve [--port N] [--demo] [--region 区划代码]',
-    summary: '启动网页应用与接口（默认端口 3000 或环境变量 PORT）；首次启动创建管理员账号',
-    options: { port: { type: 'string' }, demo: { type: 'boolean' }, region: { type: 'string' } },
+    usage: 'bianzhi serve [--port N] [--demo] [--region 区划代码] [--scan-at HH:MM|off]',
+    summary:
+      '启动网页应用与接口（默认端口 3000 或环境变量 PORT）；首次启动创建管理员账号；每天 --scan-at（默认 02:00）扫描预警',
+    options: {
+      port: { type: 'string' },
+      demo: { type: 'boolean' },
+      region: { type: 'string' },
+      'scan-at': { type: 'string' },
+    },
     async run(parsed, context) {
       const { io } = context;
       const port = portOf(parsed.values.port, io.env);
       const idleMinutes = idleMinutesOf(io.env);
+      const scanAt = scanAtOf(parsed.values['scan-at']);
       const opened = await context.open();
       const app = buildApp({
         database: opened.database,
@@ -61,6 +78,7 @@ export function createServeCommand(options: ServeOptions = {}): Command {
         clock: opened.clock,
         logger: { level: 'warn' },
         sessions: idleMinutes ? { idleMinutes } : {},
+        ...(scanAt ? { scanSchedule: { at: scanAt } } : {}),
       });
       try {
         if (parsed.values.demo) await options.loadDemoIfEmpty?.(opened, io);

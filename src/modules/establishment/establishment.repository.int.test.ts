@@ -160,7 +160,7 @@ async function expectedFigures(scope: FigureScope) {
       if (!listed) continue;
       const a = approved(ledger, kind, D);
       const h = headcount(allSeats, unit.id, kind, D);
-      quotaExpected.push({ ...named, kind, approved: a, headcount: h, vacancy: vacancy(a, h) });
+      quotaExpected.push({ ...named, kind, approved: a, headcount: h, reserved: 0, vacancy: vacancy(a, h) });
     }
     const postLedgerRows = postRows.filter((row) => row.unitId === unit.id);
     for (const level of POST_LEVELS) {

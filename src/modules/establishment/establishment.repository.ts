@@ -26,6 +26,8 @@ export interface QuotaFigure extends UnitFigure {
   kind: QuotaKind;
   approved: number;
   headcount: number;
+  /** 用编核准 granted and not yet used nor expired on the date: they count against the vacancy. */
+  reserved: number;
   vacancy: number;
 }
 
@@ -46,13 +48,25 @@ function activeUnits(scope: FigureScope) {
   names AS (${unitVersionsInForce(scope.asOf, sql`SELECT id FROM active_units`)})`;
 }
 
-interface FigureRow {
+/** One figure row as the SQL yields it: `supply` approved (quota or posts), `used` headcount or leaders. */
+export interface FigureRow {
   unitId: number;
   unitCode: string;
   unitName: string | null;
   key: string;
   supply: number;
   used: number;
+  reserved: number;
+}
+
+/**
+ * The predicate "approval `a` reserves a vacancy on D": granted by D, and on D neither used (a used
+ * approval reserved until the day its person was seated) nor past its expiry.
+ */
+export function reservingOn(alias: string, asOf: string): SQL {
+  const a = sql.raw(alias);
+  return sql`(${a}.approved_on <= ${asOf}::date AND ${a}.expires_on >= ${asOf}::date
+    AND (${a}.state = 'reserved' OR (${a}.state = 'used' AND ${a}.used_on > ${asOf}::date)))`;
 }
 
 /** Sums `amounts(unit_id, key, supply, used)` per active unit and key. */
@@ -60,8 +74,9 @@ function figuresQuery(scope: FigureScope, amounts: SQL): SQL {
   return sql`WITH RECURSIVE ${regionScope(scope.regionCode, scope.includeDescendants)},
     ${activeUnits(scope)},
     ${amounts}
-    SELECT a.id AS "unitId", a.code AS "unitCode", n.name AS "unitName", f.key, f.supply, f.used
-    FROM (SELECT unit_id, key, sum(supply)::int AS supply, sum(used)::int AS used FROM amounts GROUP BY unit_id, key) f
+    SELECT a.id AS "unitId", a.code AS "unitCode", n.name AS "unitName", f.key, f.supply, f.used, f.reserved
+    FROM (SELECT unit_id, key, sum(supply)::int AS supply, sum(used)::int AS used, sum(reserved)::int AS reserved
+      FROM amounts GROUP BY unit_id, key) f
     JOIN active_units a ON a.id = f.unit_id
     LEFT JOIN names n ON n.unit_id = a.id`;
 }
@@ -82,21 +97,7 @@ function byOrder(order: readonly string[]) {
  * or an active seat of: approved, headcount and vacancy. One query for the whole scope.
  */
 export async function quotaFigures(db: Db, scope: FigureScope): Promise<QuotaFigure[]> {
-  // Summed per unit and kind before meeting the units: two million seats become tens of thousands of rows.
-  const onlyUnit = (alias: string) =>
-    scope.unitId === undefined ? sql`` : sql`AND ${sql.raw(alias)}.unit_id = ${scope.unitId}`;
-  const amounts = sql`amounts AS (
-    SELECT q.unit_id, q.kind AS key, sum(q.amount) AS supply, 0 AS used
-    FROM quota_ledger q
-    WHERE q.region_code IN (SELECT code FROM scope) AND q.effective_on <= ${scope.asOf}::date ${onlyUnit('q')}
-    GROUP BY q.unit_id, q.kind
-    UNION ALL
-    SELECT s.unit_id, s.quota_kind, 0, count(*)
-    FROM seats s
-    WHERE s.region_code IN (SELECT code FROM scope) AND ${seatActiveOn('s', scope.asOf)} ${onlyUnit('s')}
-    GROUP BY s.unit_id, s.quota_kind
-  )`;
-  const rows = await statisticsQuery<FigureRow>(db, figuresQuery(scope, amounts));
+  const rows = await statisticsQuery<FigureRow>(db, quotaFiguresSql(scope));
   return rows.sort(byOrder(QUOTA_KINDS)).map((row) => ({
     unitId: row.unitId,
     unitCode: row.unitCode,
@@ -104,8 +105,33 @@ export async function quotaFigures(db: Db, scope: FigureScope): Promise<QuotaFig
     kind: row.key as QuotaKind,
     approved: row.supply,
     headcount: row.used,
-    vacancy: vacancy(row.supply, row.used),
+    reserved: row.reserved,
+    vacancy: vacancy(row.supply, row.used, row.reserved),
   }));
+}
+
+/** The query behind `quotaFigures` (rows of FigureRow, `key` the quota kind), for callers that page or filter it. */
+export function quotaFiguresSql(scope: FigureScope): SQL {
+  // Summed per unit and kind before meeting the units: two million seats become tens of thousands of rows.
+  const onlyUnit = (alias: string) =>
+    scope.unitId === undefined ? sql`` : sql`AND ${sql.raw(alias)}.unit_id = ${scope.unitId}`;
+  const amounts = sql`amounts AS (
+    SELECT q.unit_id, q.kind AS key, sum(q.amount) AS supply, 0 AS used, 0 AS reserved
+    FROM quota_ledger q
+    WHERE q.region_code IN (SELECT code FROM scope) AND q.effective_on <= ${scope.asOf}::date ${onlyUnit('q')}
+    GROUP BY q.unit_id, q.kind
+    UNION ALL
+    SELECT s.unit_id, s.quota_kind, 0, count(*), 0
+    FROM seats s
+    WHERE s.region_code IN (SELECT code FROM scope) AND ${seatActiveOn('s', scope.asOf)} ${onlyUnit('s')}
+    GROUP BY s.unit_id, s.quota_kind
+    UNION ALL
+    SELECT a.unit_id, a.quota_kind, 0, 0, count(*)
+    FROM quota_use_approvals a
+    WHERE a.region_code IN (SELECT code FROM scope) AND ${reservingOn('a', scope.asOf)} ${onlyUnit('a')}
+    GROUP BY a.unit_id, a.quota_kind
+  )`;
+  return figuresQuery(scope, amounts);
 }
 
 /**
@@ -115,6 +141,20 @@ export async function quotaFigures(db: Db, scope: FigureScope): Promise<QuotaFig
  * against the parent of the post unit when that is an internal division (as its version stood then).
  */
 export async function postFigures(db: Db, scope: FigureScope): Promise<PostFigure[]> {
+  const rows = await statisticsQuery<FigureRow>(db, postFiguresSql(scope));
+  return rows.sort(byOrder(POST_LEVELS)).map((row) => ({
+    unitId: row.unitId,
+    unitCode: row.unitCode,
+    unitName: row.unitName,
+    level: row.key as PostLevel,
+    posts: row.supply,
+    leaders: row.used,
+    vacancy: vacancy(row.supply, row.used),
+  }));
+}
+
+/** The query behind `postFigures` (rows of FigureRow, `key` the post level). */
+export function postFiguresSql(scope: FigureScope): SQL {
   const amounts = sql`leader_seats AS (
     SELECT s.id, s.unit_id FROM seats s JOIN units su ON su.id = s.unit_id
     WHERE su.region_code IN (SELECT code FROM scope) AND ${seatActiveOn('s', scope.asOf)}
@@ -137,22 +177,13 @@ export async function postFigures(db: Db, scope: FigureScope): Promise<PostFigur
     WHERE pn.post_level IS NOT NULL
   ),
   amounts AS (
-    SELECT l.unit_id, l.level AS key, l.amount AS supply, 0 AS used
+    SELECT l.unit_id, l.level AS key, l.amount AS supply, 0 AS used, 0 AS reserved
     FROM post_ledger l JOIN active_units a ON a.id = l.unit_id
     WHERE l.effective_on <= ${scope.asOf}::date
     UNION ALL
-    SELECT unit_id, level, 0, 1 FROM leaders
+    SELECT unit_id, level, 0, 1, 0 FROM leaders
   )`;
-  const rows = await statisticsQuery<FigureRow>(db, figuresQuery(scope, amounts));
-  return rows.sort(byOrder(POST_LEVELS)).map((row) => ({
-    unitId: row.unitId,
-    unitCode: row.unitCode,
-    unitName: row.unitName,
-    level: row.key as PostLevel,
-    posts: row.supply,
-    leaders: row.used,
-    vacancy: vacancy(row.supply, row.used),
-  }));
+  return figuresQuery(scope, amounts);
 }
 
 export interface QuotaLedgerEntry {

@@ -15,7 +15,8 @@ export const quotaFigureSchema = z.object({
   kind: quotaKindSchema,
   approved: z.number().int().describe('核定编制'),
   headcount: z.number().int().describe('实有人数'),
-  vacancy: z.number().int().describe('空编（负数即超编）'),
+  reserved: z.number().int().describe('已核准待入编（用编核准占用）'),
+  vacancy: z.number().int().describe('空编 = 核定 − 实有 − 已核准待入编（负数即超编）'),
 });
 
 export const postFigureSchema = z.object({

@@ -102,7 +102,7 @@ describe('createDatasetWriter', () => {
       if (count > 3) expect(row.values).toEqual(extra[count - 4]);
     }
     expect(count).toBe(20_003);
-  });
+  }, 60_000);
 
   it('makes the header row bold and frozen, and the columns text', async () => {
     const path = join(dir, 'dataset.xlsx');

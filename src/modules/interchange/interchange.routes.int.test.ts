@@ -1,3 +1,4 @@
+import { formOf, type Upload } from '../../../test/support/multipart.ts';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,19 +56,6 @@ afterAll(async () => {
   await database.close();
   for (const dir of workDirs) rmSync(dir, { recursive: true, force: true });
 });
-
-type Upload = { name: string; content: string | Uint8Array<ArrayBuffer> };
-
-/** A multipart body as a browser sends it, built by the platform's own FormData. */
-async function formOf(files: Upload[], field = 'files') {
-  const form = new FormData();
-  for (const file of files) form.append(field, new Blob([file.content]), file.name);
-  const request = new Request('http://localhost/', { method: 'POST', body: form });
-  return {
-    payload: Buffer.from(await request.arrayBuffer()),
-    headers: { 'content-type': request.headers.get('content-type')! },
-  };
-}
 
 const csvFiles = (dataset: Record<string, string>): Upload[] =>
   Object.entries(dataset).map(([name, content]) => ({ name: `${name}.csv`, content }));

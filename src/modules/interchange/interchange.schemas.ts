@@ -69,6 +69,10 @@ export const importResultSchema = z
     dryRun: z.boolean(),
     counts: z.record(z.string(), fileCountsSchema).describe('按数据文件的行数与新增、更新数'),
     auditSeq: z.number().int().nullable().describe('导入的审计记录序号；未写入时为空'),
+    scanJobId: z
+      .string()
+      .nullable()
+      .describe('写入后自动启动的预警扫描任务编号（GET /api/scans/{jobId}）；未写入时为空'),
     errorCount: z.number().int().describe('发现的错误数'),
     truncated: z.boolean().describe('错误过多，只收集了前面的一部分'),
     errors: z.array(importErrorSchema).describe(`前 ${SHOWN_ERRORS} 条错误；全部错误见错误报告`),

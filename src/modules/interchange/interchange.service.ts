@@ -41,6 +41,13 @@ export interface InterchangeDeps {
   workDir: string;
   /** The largest upload accepted, in bytes. */
   uploadLimit: number;
+  /** Called once an import has written its data (not a dry run): the id of the job it started, if any. */
+  afterImport?: (actor: string, regionCode: string) => string | null;
+}
+
+/** An import job's result: the import's, and the scan it started once the data was written. */
+export interface ImportJobResult extends ImportResult {
+  scanJobId: string | null;
 }
 
 export const IMPORT_JOB = 'import';
@@ -89,7 +96,7 @@ export function createInterchangeService(deps: InterchangeDeps) {
     report: ReportProgress,
     actor: string,
     options: { dryRun: boolean; effectiveOn?: string },
-  ): Promise<ImportResult> {
+  ): Promise<ImportJobResult> {
     const source = openUpload(workspace.upload!);
     const progress = importProgressTracker(report);
     let keep = false;
@@ -111,7 +118,11 @@ export function createInterchangeService(deps: InterchangeDeps) {
       });
       // The xlsx report of a rejected import is a marked copy of what was uploaded.
       keep = !result.ok;
-      return result;
+      const written = result.ok && !result.dryRun;
+      return {
+        ...result,
+        scanJobId: written ? (deps.afterImport?.(actor, workspace.regionCode) ?? null) : null,
+      };
     } finally {
       await source.close?.();
       if (!keep) {
@@ -184,7 +195,7 @@ export function createInterchangeService(deps: InterchangeDeps) {
     async importJob(caller: Caller, id: string) {
       const { result, ...job } = await requireImportJob(caller, id);
       if (!result) return job;
-      const { errors, ...summary } = result as ImportResult;
+      const { errors, ...summary } = result as ImportJobResult;
       return {
         ...job,
         result: { ...summary, errorCount: errors.length, errors: errors.slice(0, SHOWN_ERRORS) },

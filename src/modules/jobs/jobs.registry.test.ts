@@ -39,6 +39,26 @@ describe('the job registry', () => {
     });
   });
 
+  it('lists the jobs of a kind still queued or running', async () => {
+    const jobs = createJobRegistry({ clock });
+    const first = gate<string>();
+    const second = gate<string>();
+    const a = jobs.start('scan', 'system', first.run);
+    const b = jobs.start('scan', 'system', second.run);
+    jobs.start('import', 'clerk', async () => 'other kind');
+    await Promise.resolve();
+    expect(jobs.pending('scan').map((j) => [j.id, j.status])).toEqual([
+      [a, 'running'],
+      [b, 'queued'],
+    ]);
+    first.open('one');
+    await jobs.wait(a);
+    expect(jobs.pending('scan').map((j) => j.id)).toEqual([b]);
+    second.open('two');
+    await jobs.wait(b);
+    expect(jobs.pending('scan')).toEqual([]);
+  });
+
   it('lets jobs of different kinds run side by side', async () => {
     const jobs = createJobRegistry({ clock });
     const slow = gate<void>();

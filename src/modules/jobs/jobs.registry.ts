@@ -53,6 +53,8 @@ export interface JobRegistry {
   ): string;
   /** A snapshot of the job, or undefined once it is unknown or has left the registry. */
   get(id: string): Job | undefined;
+  /** Snapshots of the jobs of a kind not finished yet (queued or running), oldest first. */
+  pending(kind: string): Job[];
   /** Resolves with the job once it has finished (undefined for an unknown id). */
   wait(id: string): Promise<Job | undefined>;
   /** Cancels queued jobs, waits for running ones and discards every job. */
@@ -158,6 +160,13 @@ export function createJobRegistry(options: JobRegistryOptions): JobRegistry {
     get(id) {
       const entry = entries.get(id);
       return entry && snapshot(entry.job);
+    },
+
+    pending(kind) {
+      return [...entries.values()]
+        .map((entry) => entry.job)
+        .filter((job) => job.kind === kind && (job.status === 'queued' || job.status === 'running'))
+        .map(snapshot);
     },
 
     async wait(id) {

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { type Db, query, sql } from '../../db/database.ts';
 import type { DataScope } from '../auth/caller.ts';
 import { regionScope, unitVersionsInForce } from './org.sql.ts';
@@ -54,4 +55,27 @@ export async function unitSubtree(
     SELECT id FROM tree ORDER BY id`,
   );
   return rows.map((row) => row.id);
+}
+
+/**
+ * A scope as SQL for rows that carry `region_code` and `unit_id` under `alias`: the CTE `scope` of
+ * the region and those below it, and the condition that keeps the rows in it (and in the caller's
+ * units, when bound to some; a row about no unit is then out of scope).
+ */
+export function scopeFilter(scope: DataScope, alias: string): { cte: SQL; where: SQL } {
+  const a = sql.raw(alias);
+  const units = scope.unitIds;
+  const unitFilter =
+    units === null
+      ? sql`TRUE`
+      : units.length === 0
+        ? sql`FALSE`
+        : sql`${a}.unit_id IN (${sql.join(
+            units.map((id) => sql`${id}`),
+            sql`, `,
+          )})`;
+  return {
+    cte: sql`WITH RECURSIVE ${regionScope(scope.regionCode, true)}`,
+    where: sql`${a}.region_code IN (SELECT code FROM scope) AND ${unitFilter}`,
+  };
 }

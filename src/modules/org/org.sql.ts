@@ -40,3 +40,13 @@ export function unitVersionsInForce(asOf: string, unitIds: SQL): SQL {
     WHERE v.unit_id IN (${unitIds}) AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date)
     ORDER BY v.unit_id, v.valid_from DESC NULLS LAST`;
 }
+
+/**
+ * The name of the unit in `idColumn` (an SQL column, e.g. `f.unit_id`) as of the date, or its latest
+ * name when no date is given: a scalar subquery for a select list.
+ */
+export function unitNameSql(idColumn: string, asOf?: string): SQL {
+  const upTo = asOf === undefined ? sql`` : sql`AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date)`;
+  return sql`(SELECT v.name FROM unit_versions v WHERE v.unit_id = ${sql.raw(idColumn)} ${upTo}
+    ORDER BY v.valid_from DESC NULLS LAST LIMIT 1)`;
+}

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, query } from '../../db/database.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
-import { regionScope } from '../org/org.sql.ts';
+import { regionScope, unitNameSql } from '../org/org.sql.ts';
 
 /** One person as the person page shows them: the seat history, the posts held, the secondments. */
 
@@ -54,10 +54,6 @@ export interface PersonSecondment {
   returnedOn: string | null;
 }
 
-const unitName = (idColumn: string, asOf: string) =>
-  sql`(SELECT v.name FROM unit_versions v WHERE v.unit_id = ${sql.raw(idColumn)}
-       AND (v.valid_from IS NULL OR v.valid_from <= ${asOf}::date) ORDER BY v.valid_from DESC NULLS LAST LIMIT 1)`;
-
 /** The person, or null when they hold no seat (now or before) within the caller's scope. */
 export async function findPerson(db: Db, personId: number, scope: PersonScope): Promise<PersonDetail | null> {
   const onlyUnit = scope.unitIds ? sql`AND s.unit_id = ANY(${sql.param([...scope.unitIds])}::int[])` : sql``;
@@ -74,7 +70,7 @@ export async function findPerson(db: Db, personId: number, scope: PersonScope): 
   if (!person) return null;
   const seats = await query<Omit<PersonSeat, 'posts'>>(
     db,
-    sql`SELECT s.id, u.code AS "unitCode", ${unitName('u.id', scope.asOf)} AS "unitName", s.quota_kind AS "quotaKind",
+    sql`SELECT s.id, u.code AS "unitCode", ${unitNameSql('u.id', scope.asOf)} AS "unitName", s.quota_kind AS "quotaKind",
         s.category, s.entered_on AS "enteredOn", s.entry_type AS "entryType", s.exited_on AS "exitedOn",
         s.exit_type AS "exitType", s.status,
         (s.entered_on <= ${scope.asOf}::date AND (s.exited_on IS NULL OR s.exited_on > ${scope.asOf}::date)) AS active
@@ -90,7 +86,7 @@ export async function findPerson(db: Db, personId: number, scope: PersonScope): 
   );
   const secondments = await query<PersonSecondment>(
     db,
-    sql`SELECT f.code AS "fromUnitCode", t.code AS "toUnitCode", ${unitName('t.id', scope.asOf)} AS "toUnitName",
+    sql`SELECT f.code AS "fromUnitCode", t.code AS "toUnitCode", ${unitNameSql('t.id', scope.asOf)} AS "toUnitName",
         x.start_on AS "startOn", x.end_on AS "endOn", x.returned_on AS "returnedOn"
       FROM secondments x JOIN units f ON f.id = x.from_unit_id JOIN units t ON t.id = x.to_unit_id
       WHERE x.person_id = ${personId} ORDER BY x.start_on`,

@@ -60,7 +60,7 @@ export interface RosterRow {
 /** Whole years of age on the date (SQL). */
 const ageOn = (asOf: string) => sql`date_part('year', age(${asOf}::date, p.birth_date))::int`;
 
-const AGE_RANGES: Record<AgeBand, [number, number]> = {
+export const AGE_RANGES: Record<AgeBand, [number, number]> = {
   under30: [0, 29],
   '30to39': [30, 39],
   '40to49': [40, 49],

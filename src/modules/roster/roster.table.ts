@@ -85,7 +85,11 @@ export const seatPosts = pgTable(
     postUnitId: integer('post_unit_id').references(() => units.id),
     postRank: text('post_rank'),
   },
-  (t) => [unique('seat_posts_key').on(t.seatId, t.validFrom).nullsNotDistinct()],
+  (t) => [
+    unique('seat_posts_key').on(t.seatId, t.validFrom).nullsNotDistinct(),
+    // The single-subject OVER_POSTS check counts the posts held in one unit.
+    index('seat_posts_post_unit_idx').on(t.postUnitId),
+  ],
 );
 
 /** 借调 */

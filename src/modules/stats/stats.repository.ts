@@ -1,3 +1,4 @@
+import { reservingOn } from '../establishment/establishment.repository.ts';
 import { type Db, sql, statisticsQuery } from '../../db/database.ts';
 import { regionScope, seatActiveOn, unitActiveOn, unitVersionsInForce } from '../org/org.sql.ts';
 
@@ -90,12 +91,18 @@ export async function regionOverview(db: Db, scope: OverviewScope): Promise<Regi
         SELECT s.unit_id, s.quota_kind AS kind, count(*)::int AS headcount FROM seats s
         WHERE s.unit_id IN (SELECT id FROM active_units) AND ${seatActiveOn('s', scope.asOf)}
         GROUP BY s.unit_id, s.quota_kind),
+      reserved AS (
+        SELECT a.unit_id, a.quota_kind AS kind, count(*)::int AS reserved FROM quota_use_approvals a
+        WHERE a.unit_id IN (SELECT id FROM active_units) AND ${reservingOn('a', scope.asOf)}
+        GROUP BY a.unit_id, a.quota_kind),
       per_unit AS (
         SELECT COALESCE(a.unit_id, h.unit_id) AS unit_id, COALESCE(a.kind, h.kind) AS kind,
-               COALESCE(a.approved, 0) AS approved, COALESCE(h.headcount, 0) AS headcount
+               COALESCE(a.approved, 0) AS approved, COALESCE(h.headcount, 0) AS headcount,
+               COALESCE((SELECT r.reserved FROM reserved r WHERE r.unit_id = COALESCE(a.unit_id, h.unit_id)
+                 AND r.kind = COALESCE(a.kind, h.kind)), 0) AS reserved
         FROM approved a FULL JOIN held h ON h.unit_id = a.unit_id AND h.kind = a.kind)
       SELECT kind, sum(approved)::int AS approved, sum(headcount)::int AS headcount,
-             sum(approved - headcount)::int AS vacancy, count(*) FILTER (WHERE headcount > approved)::int AS "overUnits"
+             sum(approved - headcount - reserved)::int AS vacancy, count(*) FILTER (WHERE headcount > approved)::int AS "overUnits"
       FROM per_unit GROUP BY kind`,
   );
   const posts = await statisticsQuery<PostTotal>(

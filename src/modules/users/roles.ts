@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'users.manage',
   'roles.grant',
   'audit.read',
+  'findings.manage',
+  'findings.rectify',
+  'flows.apply',
+  'flows.approve',
+  'flows.override',
+  'flows.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +54,12 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'users.manage': '管理账号（新建、停用、重置密码）',
   'roles.grant': '授予角色',
   'audit.read': '查看审计日志',
+  'findings.manage': '问题台账：登记、核验销号、暂缓、下发整改通知书',
+  'findings.rectify': '问题台账：报送整改措施与佐证材料',
+  'flows.apply': '申报用编计划',
+  'flows.approve': '审批用编计划、核准用编、办理入编与任免',
+  'flows.override': '越权办理：规则拦截的事项说明理由并附文件后放行（登记为问题）',
+  'flows.confirm': '部门办理环节：组织部、人社、财政确认或退回本部门环节',
 };
 
 /**
@@ -55,10 +67,31 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
  * 系统管理员 manages accounts, 安全管理员 grants roles, 审计管理员 reads the audit log.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['register.read', 'register.write', 'export', 'id_number.read', 'stats.read'],
-  clerk: ['register.read', 'register.write', 'export', 'id_number.read', 'stats.read'],
-  unit_liaison: ['register.read'],
-  dept_reader: ['register.read', 'stats.read'],
+  admin: [
+    'register.read',
+    'register.write',
+    'export',
+    'id_number.read',
+    'stats.read',
+    'findings.manage',
+    'findings.rectify',
+    'flows.apply',
+    'flows.approve',
+    'flows.override',
+  ],
+  clerk: [
+    'register.read',
+    'register.write',
+    'export',
+    'id_number.read',
+    'stats.read',
+    'findings.manage',
+    'findings.rectify',
+    'flows.apply',
+    'flows.approve',
+  ],
+  unit_liaison: ['register.read', 'findings.rectify', 'flows.apply'],
+  dept_reader: ['register.read', 'stats.read', 'flows.confirm'],
   leader: ['register.read', 'stats.read'],
   system_admin: ['users.manage'],
   security_admin: ['roles.grant'],

@@ -39,7 +39,42 @@ export interface Rule {
   name: string;
   class: RuleClass;
   severity: Severity;
+  /** Each setting's default (RULES.md "(setting)"); a region may set its own value. */
   settings: Readonly<Record<string, number>>;
-  /** One set-based query over the whole database. */
+  /** What each setting means and the values a region may give it. */
+  settingLimits?: Readonly<Record<string, SettingLimit>>;
+  /** One set-based query over the whole database, each subject under its region's settings. */
   scan(db: Db, options: ScanOptions): Promise<RawWarning[]>;
+  /**
+   * Prevention (RULES.md "事前预防"): the warning this rule would give the subject of a proposed seat
+   * once the seat is in, when the seat adds to it; indexed lookups for that subject only.
+   */
+  check?(db: Db, proposal: ResolvedProposal): Promise<RawWarning[]>;
+}
+
+export interface SettingLimit {
+  label: string;
+  min: number;
+  max: number;
+}
+
+/** A proposed seat (see `warnings.prevention.ts`) with its units and person looked up. */
+export interface ResolvedProposal {
+  /** The date D the seat starts: every figure is as of D. */
+  asOf: string;
+  /** The person, when already on the roster. */
+  personId: number | null;
+  idCipher: string;
+  name: string;
+  unitId: number;
+  quotaKind: string;
+  category: string;
+  postLevel: string | null;
+  postRank: string | null;
+  /** The post unit: `postUnitCode`'s, else the seat's unit. */
+  postUnitId: number;
+  /** The seat the change ends on D, not counted (0: none). */
+  endsSeatId: number;
+  /** Approved but unseated hires counting against the unit and kind. */
+  reserved: number;
 }

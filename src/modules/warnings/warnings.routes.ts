@@ -17,6 +17,7 @@ const scanResultSchema = z
     seenAgain: z.number().int().describe('再次发现'),
     reopened: z.number().int().describe('已消除后重新出现'),
     resolved: z.number().int().describe('本次消除'),
+    reopenedFindings: z.number().int().describe('因预警再次出现而重新打开的已销号问题'),
   })
   .describe('扫描结果（任务结束后才有）');
 

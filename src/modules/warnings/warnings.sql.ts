@@ -24,9 +24,12 @@ export const RANK_LIST = [
   'unit_level',
 ] as const;
 
-/** CTE `uv`: every unit's version in force on D, with its identity columns (`active`: RULES.md). */
-export function unitsOn(asOf: string): SQL {
-  return sql`v_now AS (${unitVersionsInForce(asOf, sql`SELECT id FROM units`)}),
+/**
+ * CTE `uv`: every unit's version in force on D, with its identity columns (`active`: RULES.md); with
+ * `unitIds`, only the units it selects (a single-subject check reads a handful by index).
+ */
+export function unitsOn(asOf: string, unitIds: SQL = sql`SELECT id FROM units`): SQL {
+  return sql`v_now AS (${unitVersionsInForce(asOf, unitIds)}),
     uv AS (
       SELECT u.id, u.code, v.region_code, u.document_no, u.established_on, u.abolished_on,
         v.kind, v.rank, v.parent_id, v.reference_managed, v.division_cap,
@@ -72,3 +75,22 @@ export const postLevelLabel: Record<string, string> = {
   division_head: '内设机构正职',
   division_deputy: '内设机构副职',
 };
+
+/**
+ * CTE `name(region_code, value)`: every region that has, itself or through an ancestor, its own value
+ * for the rule's setting, with the nearest one (RULES.md "(setting)"); a region missing here takes
+ * the default. One walk up the region tree, bounded by its depth (a cycle stops at 32 levels).
+ */
+export function effectiveSetting(name: string, rule: string, key: string): SQL {
+  return sql`${sql.raw(name)}(region_code, value) AS (
+    WITH RECURSIVE up(code, ancestor, depth) AS (
+      SELECT code, code, 0 FROM regions
+      UNION ALL
+      SELECT up.code, r.parent_code, up.depth + 1 FROM up JOIN regions r ON r.code = up.ancestor
+      WHERE r.parent_code IS NOT NULL AND up.depth < 32
+    )
+    SELECT DISTINCT ON (up.code) up.code, rs.value
+    FROM up JOIN rule_settings rs ON rs.region_code = up.ancestor AND rs.rule = ${rule} AND rs.key = ${key}
+    ORDER BY up.code, up.depth
+  )`;
+}

@@ -1,4 +1,3 @@
-import type { SQL } from 'drizzle-orm';
 import { type Database, type Db, query, sql } from '../../db/database.ts';
 import { type Clock, todayOf } from '../../shared/dates.ts';
 import { DomainError } from '../../shared/domain-error.ts';
@@ -6,8 +5,8 @@ import type { AuditTrail } from '../audit/audit.service.ts';
 import { type Caller, can } from '../auth/caller.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
 import type { Job, JobRegistry } from '../jobs/jobs.registry.ts';
-import { regionWithin } from '../org/org.scope.ts';
-import { regionScope } from '../org/org.sql.ts';
+import { regionWithin, scopeFilter } from '../org/org.scope.ts';
+import { lockReopenableFindings, reopenReturnedFindings } from '../findings/findings.service.ts';
 import { recordScan, type ScanCounts } from './warnings.ledger.ts';
 import { scanAll } from './warnings.service.ts';
 
@@ -24,6 +23,8 @@ export const SCAN_JOB = 'scan';
 export interface ScanResult extends ScanCounts {
   asOf: string;
   period: string;
+  /** Closed findings reopened because their warning was found again. */
+  reopenedFindings: number;
 }
 
 export class ScanJobNotFoundError extends DomainError {
@@ -57,52 +58,66 @@ export interface StoredWarning {
   figures: Record<string, unknown>;
 }
 
-/** The warnings a caller may see: in their region or below, and within their units if they are bound to some. */
-function scopeOf(caller: Caller): { cte: SQL; where: SQL } {
-  const units = caller.scope.unitIds;
-  const unitFilter =
-    units === null
-      ? sql`TRUE`
-      : units.length === 0
-        ? sql`FALSE`
-        : sql`w.unit_id IN (${sql.join(
-            units.map((id) => sql`${id}`),
-            sql`, `,
-          )})`;
-  return {
-    cte: sql`WITH RECURSIVE ${regionScope(caller.scope.regionCode, true)}`,
-    where: sql`w.region_code IN (SELECT code FROM scope) AND ${unitFilter}`,
-  };
+/** Runs every rule as of today and records what it found (RULES.md "Warnings over time"). */
+export async function runScan(
+  deps: WarningsDeps,
+  actor: string,
+  report: (p: { phase: string; rows: number; percent: number }) => void,
+): Promise<ScanResult> {
+  const asOf = todayOf(deps.clock);
+  const period = asOf.slice(0, 7);
+  report({ phase: 'scan', rows: 0, percent: 10 });
+  const found = await scanAll(deps.database, deps.idCipher, { asOf, period });
+  report({ phase: 'record', rows: found.length, percent: 80 });
+  const counts = await deps.audit.transaction(deps.database.db, async (tx, audit) => {
+    // The findings first, then the audit chain (recordScan's entry): the order a reopening by hand takes.
+    await lockReopenableFindings(tx);
+    const recorded = await recordScan(tx, audit, found, {
+      asOf,
+      period,
+      today: asOf,
+      actor,
+      idCipher: deps.idCipher,
+    });
+    const reopenedFindings = await reopenReturnedFindings(tx, audit, asOf, deps.clock().toISOString());
+    return { ...recorded!, reopenedFindings };
+  });
+  report({ phase: 'done', rows: found.length, percent: 100 });
+  return { asOf, period, ...counts };
+}
+
+export interface StartScanOptions {
+  /** Whose scope sees the job (null: nobody's, a job of the system). */
+  regionCode: string | null;
+  /**
+   * When not to start another: `queued`, while a scan waits to start (it will see today's data
+   * anyway); `pending`, while one waits or runs (a schedule does not pile up scans).
+   */
+  unless?: 'queued' | 'pending';
+}
+
+/** Queues a scan job as of today, or answers the one already pending that makes it needless. */
+export function startScanJob(
+  deps: WarningsDeps,
+  actor: string,
+  options: StartScanOptions,
+): { jobId: string; started: boolean } {
+  const pending = options.unless ? deps.jobs.pending(SCAN_JOB) : [];
+  const waiting = pending.find((job) => options.unless === 'pending' || job.status === 'queued');
+  if (waiting) return { jobId: waiting.id, started: false };
+  const jobId = deps.jobs.start(SCAN_JOB, actor, (report) => runScan(deps, actor, report), {
+    regionCode: options.regionCode,
+  });
+  return { jobId, started: true };
 }
 
 /** Scans as jobs and the stored warnings, read within the caller's scope. */
 export function createWarningsStore(deps: WarningsDeps) {
   const db: Db = deps.database.db;
 
-  /** Runs every rule as of today and records what it found (RULES.md "Warnings over time"). */
-  async function runScan(
-    actor: string,
-    report: (p: { phase: string; rows: number; percent: number }) => void,
-  ) {
-    const asOf = todayOf(deps.clock);
-    const period = asOf.slice(0, 7);
-    report({ phase: 'scan', rows: 0, percent: 10 });
-    const found = await scanAll(deps.database, deps.idCipher, { asOf, period });
-    report({ phase: 'record', rows: found.length, percent: 80 });
-    const counts = await deps.audit.transaction(db, (tx, audit) =>
-      recordScan(tx, audit, found, { asOf, period, today: asOf, actor, idCipher: deps.idCipher }),
-    );
-    report({ phase: 'done', rows: found.length, percent: 100 });
-    return { asOf, period, ...counts! } satisfies ScanResult;
-  }
-
   return {
-    runScan,
-
     startScan(caller: Caller): { jobId: string } {
-      const jobId = deps.jobs.start(SCAN_JOB, caller.actor, (report) => runScan(caller.actor, report), {
-        regionCode: caller.scope.regionCode,
-      });
+      const { jobId } = startScanJob(deps, caller.actor, { regionCode: caller.scope.regionCode });
       return { jobId };
     },
 
@@ -117,7 +132,7 @@ export function createWarningsStore(deps: WarningsDeps) {
     },
 
     async list(caller: Caller, filter: WarningFilter) {
-      const { cte, where } = scopeOf(caller);
+      const { cte, where } = scopeFilter(caller.scope, 'w');
       const conditions = [where];
       if (filter.rule) conditions.push(sql`w.rule = ${filter.rule}`);
       if (filter.severity) conditions.push(sql`w.severity = ${filter.severity}`);
@@ -178,7 +193,7 @@ export function createWarningsStore(deps: WarningsDeps) {
     },
 
     async summary(caller: Caller) {
-      const { cte, where } = scopeOf(caller);
+      const { cte, where } = scopeFilter(caller.scope, 'w');
       const rows = await query<{ rule: string; severity: string; count: number }>(
         db,
         sql`${cte}

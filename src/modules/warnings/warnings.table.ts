@@ -1,4 +1,15 @@
-import { date, index, integer, jsonb, pgTable, serial, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { units } from '../org/org.table.ts';
 
 /**
@@ -30,4 +41,21 @@ export const warnings = pgTable(
     index('warnings_region_idx').on(t.regionCode, t.resolvedOn),
     index('warnings_unit_idx').on(t.unitId),
   ],
+);
+
+/**
+ * A region's own value for a rule's setting (RULES.md "(setting)"); a region without one takes its
+ * nearest ancestor's, else the rule's default.
+ */
+export const ruleSettings = pgTable(
+  'rule_settings',
+  {
+    regionCode: text('region_code').notNull(),
+    rule: text('rule').notNull(),
+    key: text('key').notNull(),
+    value: integer('value').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
+    updatedBy: text('updated_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.rule, t.key] })],
 );

@@ -1,5 +1,7 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   LogoutOutlined,
   SettingOutlined,
@@ -14,6 +16,7 @@ import { Forbidden, Loading } from '../shared/components/states.tsx';
 import { useAsOf } from '../shared/hooks/use-as-of.ts';
 import { labelOf, ROLES } from '../shared/labels.ts';
 import { hasPermission, useLogout, useUser } from '../features/auth/session.tsx';
+import { ReminderBell } from '../features/findings/components/ReminderBell.tsx';
 import { AsOfPicker } from './AsOfPicker.tsx';
 import { breadcrumbOf, menuKeyOf, type NavGroup, permissionsFor, visibleNavigation } from './navigation.ts';
 
@@ -23,6 +26,8 @@ const DATED_PERMISSIONS = ['register.read', 'stats.read'];
 const ICONS: Record<NavGroup['key'], ReactNode> = {
   org: <ApartmentOutlined />,
   roster: <TeamOutlined />,
+  flows: <AuditOutlined />,
+  warnings: <AlertOutlined />,
   interchange: <SwapOutlined />,
   stats: <BarChartOutlined />,
   system: <SettingOutlined />,
@@ -139,6 +144,7 @@ export function AppLayout() {
         </Typography.Title>
         <div style={{ flex: 1 }} />
         {hasPermission(user, DATED_PERMISSIONS) && <AsOfPicker />}
+        {hasPermission(user, 'register.read') && <ReminderBell />}
         <UserArea />
       </Layout.Header>
       <Layout>

@@ -5,14 +5,45 @@ const clerk = ['register.read', 'register.write', 'export', 'id_number.read', 's
 
 describe('navigation', () => {
   it('shows each user only the modules they may open', () => {
-    expect(visibleNavigation(clerk).map((g) => g.label)).toEqual(['机构编制', '实名制', '数据交换', '统计']);
+    expect(visibleNavigation(clerk).map((g) => g.label)).toEqual([
+      '机构编制',
+      '实名制',
+      '业务办理',
+      '预警监督',
+      '数据交换',
+      '统计',
+    ]);
     expect(visibleNavigation(['register.read']).flatMap((g) => g.items.map((i) => i.label))).toEqual([
       '机构树',
       '单位一览',
       '人员名册',
+      '用编计划',
+      '用编核准',
+      '预警看板',
+      '超缺编亮灯',
+      '问题台账',
+      '预警规则',
+      '用编分析',
     ]);
     expect(visibleNavigation(['audit.read']).map((g) => g.label)).toEqual(['系统']);
     expect(visibleNavigation(['roles.grant'])[0]?.items.map((i) => i.label)).toEqual(['用户管理']);
+  });
+
+  it('offers 入编 and 任职 only to those who may carry them out', () => {
+    const liaison = ['register.read', 'findings.rectify', 'flows.apply'];
+    const flows = (permissions: string[]) =>
+      visibleNavigation(permissions)
+        .find((g) => g.key === 'flows')
+        ?.items.map((i) => i.label);
+    expect(flows(liaison)).toEqual(['用编计划', '用编核准']);
+    expect(flows([...clerk, 'flows.apply', 'flows.approve'])).toEqual([
+      '用编计划',
+      '用编核准',
+      '入编',
+      '任职',
+    ]);
+    expect(permissionsFor('/flows/enter')).toEqual(['flows.approve']);
+    expect(breadcrumbOf('/flows/plans')).toEqual([{ label: '业务办理' }, { label: '用编计划' }]);
   });
 
   it('lands a user on the first page they may open', () => {
@@ -28,6 +59,16 @@ describe('navigation', () => {
       { label: '单位一览', path: '/org/units' },
       { label: '单位详情' },
     ]);
+    expect(breadcrumbOf('/findings/new')).toEqual([
+      { label: '预警监督' },
+      { label: '问题台账', path: '/findings' },
+      { label: '登记问题' },
+    ]);
+    expect(breadcrumbOf('/findings/7')).toEqual([
+      { label: '预警监督' },
+      { label: '问题台账', path: '/findings' },
+      { label: '问题详情' },
+    ]);
     expect(breadcrumbOf('/nowhere')).toEqual([]);
   });
 
@@ -35,6 +76,8 @@ describe('navigation', () => {
     expect(menuKeyOf('/roster/persons/12')).toBe('/roster');
     expect(permissionsFor('/roster/persons/12')).toEqual(['register.read']);
     expect(permissionsFor('/system/users')).toEqual(['users.manage', 'roles.grant']);
+    expect(permissionsFor('/warnings/rules')).toEqual(['register.read']);
+    expect(permissionsFor('/findings/12')).toEqual(['register.read']);
     expect(permissionsFor('/account/password')).toBeNull();
   });
 });

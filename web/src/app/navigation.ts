@@ -11,7 +11,7 @@ export interface NavItem {
 }
 
 export interface NavGroup {
-  key: 'org' | 'roster' | 'interchange' | 'stats' | 'system';
+  key: 'org' | 'roster' | 'flows' | 'warnings' | 'interchange' | 'stats' | 'system';
   label: string;
   items: NavItem[];
 }
@@ -31,6 +31,26 @@ export const NAVIGATION: NavGroup[] = [
     items: [{ path: '/roster', label: '人员名册', permissions: ['register.read'] }],
   },
   {
+    key: 'flows',
+    label: '业务办理',
+    items: [
+      { path: '/flows/plans', label: '用编计划', permissions: ['register.read'] },
+      { path: '/flows/approvals', label: '用编核准', permissions: ['register.read'] },
+      { path: '/flows/enter', label: '入编', permissions: ['flows.approve'] },
+      { path: '/flows/appoint', label: '任职', permissions: ['flows.approve'] },
+    ],
+  },
+  {
+    key: 'warnings',
+    label: '预警监督',
+    items: [
+      { path: '/warnings/dashboard', label: '预警看板', permissions: ['register.read'] },
+      { path: '/warnings/lights', label: '超缺编亮灯', permissions: ['register.read'] },
+      { path: '/findings', label: '问题台账', permissions: ['register.read'] },
+      { path: '/warnings/rules', label: '预警规则', permissions: ['register.read'] },
+    ],
+  },
+  {
     key: 'interchange',
     label: '数据交换',
     items: [
@@ -41,7 +61,11 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'stats',
     label: '统计',
-    items: [{ path: '/stats/overview', label: '区域概况', permissions: ['stats.read'] }],
+    items: [
+      { path: '/stats/overview', label: '区域概况', permissions: ['stats.read'] },
+      // A unit liaison reads their own units' vacancy too.
+      { path: '/stats/vacancy', label: '用编分析', permissions: ['register.read'] },
+    ],
   },
   {
     key: 'system',
@@ -57,6 +81,8 @@ export const NAVIGATION: NavGroup[] = [
 const DETAIL_PAGES: { pattern: RegExp; parent: string; label: string }[] = [
   { pattern: /^\/org\/units\/[^/]+$/, parent: '/org/units', label: '单位详情' },
   { pattern: /^\/roster\/persons\/[^/]+$/, parent: '/roster', label: '人员详情' },
+  { pattern: /^\/findings\/new$/, parent: '/findings', label: '登记问题' },
+  { pattern: /^\/findings\/\d+$/, parent: '/findings', label: '问题详情' },
 ];
 
 export function canOpen(item: NavItem, permissions: readonly string[]): boolean {

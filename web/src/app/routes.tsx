@@ -37,6 +37,38 @@ const ExportPage = lazy(() =>
 const RegionOverviewPage = lazy(() =>
   import('../features/stats/pages/RegionOverviewPage.tsx').then((m) => ({ default: m.RegionOverviewPage })),
 );
+const VacancyPage = lazy(() =>
+  import('../features/vacancy/pages/VacancyPage.tsx').then((m) => ({ default: m.VacancyPage })),
+);
+const PlansPage = lazy(() =>
+  import('../features/flows/pages/PlansPage.tsx').then((m) => ({ default: m.PlansPage })),
+);
+const ApprovalsPage = lazy(() =>
+  import('../features/flows/pages/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })),
+);
+const EnterPage = lazy(() =>
+  import('../features/flows/pages/EnterPage.tsx').then((m) => ({ default: m.EnterPage })),
+);
+const AppointPage = lazy(() =>
+  import('../features/flows/pages/AppointPage.tsx').then((m) => ({ default: m.AppointPage })),
+);
+const RulesPage = lazy(() =>
+  import('../features/rules/pages/RulesPage.tsx').then((m) => ({ default: m.RulesPage })),
+);
+const WarningsDashboardPage = lazy(() =>
+  import('../features/warnings/pages/WarningsDashboardPage.tsx').then((m) => ({
+    default: m.WarningsDashboardPage,
+  })),
+);
+const UnitLightsPage = lazy(() =>
+  import('../features/warnings/pages/UnitLightsPage.tsx').then((m) => ({ default: m.UnitLightsPage })),
+);
+const FindingsPage = lazy(() =>
+  import('../features/findings/pages/FindingsPage.tsx').then((m) => ({ default: m.FindingsPage })),
+);
+const FindingPage = lazy(() =>
+  import('../features/findings/pages/FindingPage.tsx').then((m) => ({ default: m.FindingPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -86,9 +118,20 @@ export const router = createBrowserRouter([
       { path: 'org/units/:code', element: <UnitPage /> },
       { path: 'roster', element: <RosterPage /> },
       { path: 'roster/persons/:id', element: <PersonPage /> },
+      { path: 'flows/plans', element: <PlansPage /> },
+      { path: 'flows/approvals', element: <ApprovalsPage /> },
+      { path: 'flows/enter', element: <EnterPage /> },
+      { path: 'flows/appoint', element: <AppointPage /> },
       { path: 'interchange/import', element: <ImportPage /> },
       { path: 'interchange/export', element: <ExportPage /> },
+      { path: 'warnings/dashboard', element: <WarningsDashboardPage /> },
+      { path: 'warnings/lights', element: <UnitLightsPage /> },
       { path: 'stats/overview', element: <RegionOverviewPage /> },
+      { path: 'stats/vacancy', element: <VacancyPage /> },
+      { path: 'warnings/rules', element: <RulesPage /> },
+      { path: 'findings', element: <FindingsPage /> },
+      { path: 'findings/new', element: <FindingsPage /> },
+      { path: 'findings/:id', element: <FindingPage /> },
       { path: 'system/users', element: <UsersPage /> },
       { path: 'system/audit', element: <AuditPage /> },
       { path: '*', element: <NotFoundResult /> },

@@ -1,6 +1,28 @@
 import { query, sql } from '../../../db/database.ts';
-import type { Rule } from '../warning.types.ts';
+import { seatActiveOn } from '../../org/org.sql.ts';
+import type { RawWarning, Rule } from '../warning.types.ts';
 import { activeSeats, postLevelLabel, seatPostsOn, unitsOn } from '../warnings.sql.ts';
+
+const DIVISION_LEVELS = ['division_head', 'division_deputy'];
+
+interface Row {
+  unit_code: string;
+  level: string;
+  approved: number;
+  used: number;
+}
+
+function warningOf(rule: Rule, r: Row): RawWarning {
+  return {
+    rule: rule.code,
+    severity: rule.severity,
+    unitCode: r.unit_code,
+    postLevel: r.level,
+    approved: r.approved,
+    used: r.used,
+    message: `${r.unit_code} ${postLevelLabel[r.level] ?? r.level}职数 ${r.approved} 名，实配 ${r.used} 名`,
+  };
+}
 
 export const overPostsRule: Rule = {
   code: 'OVER_POSTS',
@@ -9,7 +31,7 @@ export const overPostsRule: Rule = {
   severity: '违规',
   settings: {},
   async scan(db, { asOf }) {
-    const rows = await query<{ unit_code: string; level: string; approved: number; used: number }>(
+    const rows = await query<Row>(
       db,
       sql`WITH ${unitsOn(asOf)}, ${activeSeats(asOf)}, ${seatPostsOn(asOf)},
       leaders AS (
@@ -28,14 +50,54 @@ export const overPostsRule: Rule = {
       LEFT JOIN ap ON ap.unit_id = used.unit_id AND ap.level = used.level
       WHERE used.used > coalesce(ap.approved, 0)`,
     );
-    return rows.map((r) => ({
-      rule: this.code,
-      severity: this.severity,
-      unitCode: r.unit_code,
-      postLevel: r.level,
-      approved: r.approved,
-      used: r.used,
-      message: `${r.unit_code} ${postLevelLabel[r.level] ?? r.level}职数 ${r.approved} 名，实配 ${r.used} 名`,
-    }));
+    return rows.map((r) => warningOf(this, r));
+  },
+  async check(db, p) {
+    const level = p.postLevel;
+    if (!level) return [];
+    const division = DIVISION_LEVELS.includes(level);
+    // The unit the proposed post counts against: a division post in an internal division, its parent.
+    const [target] = await query<{ unit_id: number | null }>(
+      db,
+      sql`WITH ${unitsOn(p.asOf, sql`SELECT ${p.postUnitId}::int`)}
+      SELECT CASE WHEN ${division} AND kind = 'internal_division' THEN parent_id ELSE id END AS unit_id FROM uv`,
+    );
+    const unitId = target?.unit_id;
+    if (unitId === null || unitId === undefined) return [];
+    // The post units whose `level` posts count against it: itself, and for division posts its divisions.
+    const [row] = await query<{ unit_code: string; approved: number; others: number; ending: number }>(
+      db,
+      sql`WITH near AS (
+        SELECT ${unitId}::int AS id
+        UNION SELECT unit_id FROM unit_versions WHERE ${division} AND parent_id = ${unitId}
+      ), ${unitsOn(p.asOf, sql`SELECT id FROM near`)},
+      pus AS (SELECT id FROM uv
+        WHERE CASE WHEN ${division} AND kind = 'internal_division' THEN parent_id ELSE id END = ${unitId}),
+      cand AS (
+        SELECT s.id, s.unit_id FROM seats s
+        WHERE s.unit_id IN (SELECT id FROM pus) AND ${seatActiveOn('s', p.asOf)}
+        UNION
+        SELECT s.id, s.unit_id FROM seat_posts sp JOIN seats s ON s.id = sp.seat_id
+        WHERE sp.post_unit_id IN (SELECT id FROM pus) AND ${seatActiveOn('s', p.asOf)}
+      ),
+      post_now AS (
+        SELECT DISTINCT ON (sp.seat_id) sp.seat_id, sp.post_level, sp.post_unit_id FROM seat_posts sp
+        WHERE sp.seat_id IN (SELECT id FROM cand) AND (sp.valid_from IS NULL OR sp.valid_from <= ${p.asOf}::date)
+        ORDER BY sp.seat_id, sp.valid_from DESC NULLS LAST
+      ),
+      counted AS (
+        SELECT c.id FROM cand c JOIN post_now n ON n.seat_id = c.id
+        WHERE n.post_level = ${level} AND coalesce(n.post_unit_id, c.unit_id) IN (SELECT id FROM pus)
+      )
+      SELECT (SELECT code FROM units WHERE id = ${unitId}) AS unit_code,
+        (SELECT coalesce(sum(amount), 0) FROM post_ledger WHERE unit_id = ${unitId} AND level = ${level}
+          AND effective_on <= ${p.asOf}::date)::int AS approved,
+        (SELECT count(*) FROM counted WHERE id <> ${p.endsSeatId})::int AS others,
+        (SELECT count(*) FROM counted WHERE id = ${p.endsSeatId})::int AS ending`,
+    );
+    const used = row!.others + 1;
+    // An appointment replacing the same post in the same unit (the ended seat counted here) adds none.
+    if (row!.ending > 0 || used <= row!.approved) return [];
+    return [warningOf(this, { unit_code: row!.unit_code, level, approved: row!.approved, used })];
   },
 };

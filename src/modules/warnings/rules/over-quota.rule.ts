@@ -1,4 +1,5 @@
 import { query, sql } from '../../../db/database.ts';
+import { seatActiveOn } from '../../org/org.sql.ts';
 import type { Rule } from '../warning.types.ts';
 import { activeSeats, QUOTA_KIND_LIST, quotaKindLabel, unitsOn } from '../warnings.sql.ts';
 
@@ -33,6 +34,11 @@ export function quotaUse(asOf: string, where: 'over' | 'full') {
     WHERE uv.active AND ${condition}`;
 }
 
+const overMessage = (unitCode: string, kind: string, approved: number, headcount: number, reserved = 0) =>
+  `${unitCode} ${quotaKindLabel[kind]}核定 ${approved} 名，实有 ${headcount} 名，` +
+  (reserved > 0 ? `另已核准待入编 ${reserved} 名，` : '') +
+  `超编 ${headcount + reserved - approved} 名`;
+
 export const overQuotaRule: Rule = {
   code: 'OVER_QUOTA',
   name: '超编',
@@ -48,7 +54,37 @@ export const overQuotaRule: Rule = {
       quotaKind: r.kind,
       approved: r.approved,
       headcount: r.headcount,
-      message: `${r.unit_code} ${quotaKindLabel[r.kind]}核定 ${r.approved} 名，实有 ${r.headcount} 名，超编 ${r.headcount - r.approved} 名`,
+      message: overMessage(r.unit_code, r.kind, r.approved, r.headcount),
     }));
+  },
+  async check(db, p) {
+    const [row] = await query<{ unit_code: string; approved: number; others: number; ending: number }>(
+      db,
+      sql`WITH ${unitsOn(p.asOf, sql`SELECT ${p.unitId}::int`)}
+      SELECT uv.code AS unit_code,
+        (SELECT coalesce(sum(amount), 0) FROM quota_ledger WHERE unit_id = uv.id AND kind = ${p.quotaKind}
+          AND effective_on <= ${p.asOf}::date)::int AS approved,
+        (SELECT count(*) FROM seats s WHERE s.unit_id = uv.id AND s.quota_kind = ${p.quotaKind}
+          AND ${seatActiveOn('s', p.asOf)} AND s.id <> ${p.endsSeatId})::int AS others,
+        (SELECT count(*) FROM seats s WHERE s.id = ${p.endsSeatId} AND s.unit_id = uv.id
+          AND s.quota_kind = ${p.quotaKind} AND ${seatActiveOn('s', p.asOf)})::int AS ending
+      FROM uv WHERE uv.active`,
+    );
+    if (!row) return [];
+    const headcount = row.others + 1;
+    // A transfer within the unit and kind adds nobody; approvals waiting to be seated take vacancies.
+    if (headcount <= row.others + row.ending || headcount + p.reserved <= row.approved) return [];
+    return [
+      {
+        rule: this.code,
+        severity: this.severity,
+        unitCode: row.unit_code,
+        quotaKind: p.quotaKind,
+        approved: row.approved,
+        headcount,
+        ...(p.reserved > 0 ? { reserved: p.reserved } : {}),
+        message: overMessage(row.unit_code, p.quotaKind, row.approved, headcount, p.reserved),
+      },
+    ];
   },
 };

@@ -22,6 +22,8 @@ export interface ImportResult {
   dryRun: boolean;
   counts: Record<string, FileCounts>;
   auditSeq: number | null;
+  /** The warning scan started once the data was written (null: nothing written). */
+  scanJobId?: string | null;
   errorCount: number;
   truncated: boolean;
   errors: ImportError[];

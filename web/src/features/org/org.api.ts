@@ -47,6 +47,8 @@ export interface QuotaFigure {
   kind: string;
   approved: number;
   headcount: number;
+  /** 已核准待入编: approvals that hold a vacancy until the person is seated. */
+  reserved: number;
   vacancy: number;
 }
 

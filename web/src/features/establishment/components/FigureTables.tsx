@@ -6,11 +6,15 @@ import { FigureTag } from './FigureTag.tsx';
 const vacancyText = (vacancy: number) =>
   vacancy < 0 ? <Typography.Text type="danger">{vacancy}</Typography.Text> : vacancy;
 
-/** 编制情况: approved, headcount and vacancy by quota kind, 超编 red and 满编 yellow. */
+/** 编制情况: approved, headcount, reserved approvals and vacancy by quota kind, 超编 red and 满编 yellow. */
 export function QuotaFigureTable({ figures }: { figures: QuotaFigure[] }) {
   const total = figures.reduce(
-    (sum, f) => ({ approved: sum.approved + f.approved, headcount: sum.headcount + f.headcount }),
-    { approved: 0, headcount: 0 },
+    (sum, f) => ({
+      approved: sum.approved + f.approved,
+      headcount: sum.headcount + f.headcount,
+      reserved: sum.reserved + f.reserved,
+    }),
+    { approved: 0, headcount: 0, reserved: 0 },
   );
   return (
     <Table<QuotaFigure>
@@ -24,6 +28,7 @@ export function QuotaFigureTable({ figures }: { figures: QuotaFigure[] }) {
         { title: '编制类型', dataIndex: 'kind', render: (kind: string) => labelOf(QUOTA_KINDS, kind) },
         { title: '核定编制', dataIndex: 'approved', align: 'right' },
         { title: '实有人数', dataIndex: 'headcount', align: 'right' },
+        { title: '已核准待入编', dataIndex: 'reserved', align: 'right' },
         { title: '空编', dataIndex: 'vacancy', align: 'right', render: vacancyText },
         {
           title: '状态',
@@ -42,9 +47,12 @@ export function QuotaFigureTable({ figures }: { figures: QuotaFigure[] }) {
               {total.headcount}
             </Table.Summary.Cell>
             <Table.Summary.Cell index={3} align="right">
-              {vacancyText(total.approved - total.headcount)}
+              {total.reserved}
             </Table.Summary.Cell>
-            <Table.Summary.Cell index={4} />
+            <Table.Summary.Cell index={4} align="right">
+              {vacancyText(total.approved - total.headcount - total.reserved)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} />
           </Table.Summary.Row>
         ) : null
       }

@@ -116,7 +116,10 @@ function Finished({ job, result }: { job: ImportJob; result: ImportResult }) {
     <Result
       status="success"
       title="导入完成"
-      subTitle={result.auditSeq !== null ? `已记入审计日志：审计记录 #${result.auditSeq}` : '数据无变化'}
+      subTitle={
+        (result.auditSeq !== null ? `已记入审计日志：审计记录 #${result.auditSeq}` : '数据无变化') +
+        (result.scanJobId ? '；已自动开始预警扫描，稍后预警台账随之更新' : '')
+      }
       extra={<CountsTable counts={result.counts} />}
     />
   );

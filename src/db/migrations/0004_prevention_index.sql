@@ -1,0 +1,1 @@
+CREATE INDEX "seat_posts_post_unit_idx" ON "seat_posts" USING btree ("post_unit_id");

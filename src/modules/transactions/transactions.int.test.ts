@@ -1,0 +1,837 @@
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appOptionsFor } from '../../../test/support/app-harness.ts';
+import { type AuthHeaders, createUser, loginAs } from '../../../test/support/auth.ts';
+import {
+  addPost,
+  addQuota,
+  buildRegion,
+  buildSeat,
+  buildUnit,
+  makeIdNumber,
+} from '../../../test/support/factories.ts';
+import { createTestDatabase, testDbKind } from '../../../test/support/test-db.ts';
+import { type App, buildApp } from '../../app.ts';
+import { type Database, query, sql } from '../../db/database.ts';
+
+const TODAY = '2026-06-30';
+const clock = () => new Date(`${TODAY}T04:00:00Z`);
+
+let database: Database;
+let app: App;
+let region: { code: string };
+let clerk: AuthHeaders;
+let secondClerk: AuthHeaders;
+let liaison: AuthHeaders;
+let unit: Awaited<ReturnType<typeof buildUnit>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = buildApp(appOptionsFor(database, clock));
+  await app.ready();
+  region = await buildRegion(database.db, { name: '青山县' });
+  unit = await buildUnit(database.db, { regionCode: region.code, code: 'QS100' });
+  // 5 administrative quota, 2 seated: 3 vacant.
+  await addQuota(database.db, unit, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+  await buildSeat(database.db, {
+    unit,
+    quotaKind: 'administrative',
+    category: 'civil_servant',
+    enteredOn: '2020-01-01',
+  });
+  await buildSeat(database.db, {
+    unit,
+    quotaKind: 'administrative',
+    category: 'civil_servant',
+    enteredOn: '2021-01-01',
+  });
+  clerk = await loginAs(app, await createUser(database, { roles: ['clerk'], regionCode: region.code }));
+  secondClerk = await loginAs(app, await createUser(database, { roles: ['clerk'], regionCode: region.code }));
+  liaison = await loginAs(
+    app,
+    await createUser(database, { roles: ['unit_liaison'], regionCode: region.code, unitCode: 'QS100' }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+const post = (url: string, headers: AuthHeaders, payload: object) =>
+  app.inject({ method: 'POST', url, headers, payload });
+const get = (url: string, headers: AuthHeaders) => app.inject({ method: 'GET', url, headers });
+
+async function figures(unitCode: string, asOf = TODAY) {
+  const response = await get(`/api/units/${unitCode}?asOf=${asOf}`, clerk);
+  const quotas = response.json().quotaFigures as { kind: string; reserved: number; vacancy: number }[];
+  const { reserved, vacancy } = quotas.find((q) => q.kind === 'administrative')!;
+  return { reserved, vacancy };
+}
+
+describe('用编计划 → 用编核准 → 入编', () => {
+  let planId: number;
+  let examLine: number;
+  let approvalId: number;
+
+  it('takes a plan from the unit liaison and approves part of it, never more than the vacancy', async () => {
+    const applied = await post('/api/staffing-plans', liaison, {
+      unitCode: 'QS100',
+      year: 2026,
+      reason: '业务量增加',
+      lines: [
+        { quotaKind: 'administrative', channel: 'exam', requested: 3 },
+        { quotaKind: 'administrative', channel: 'transfer_in', requested: 2 },
+      ],
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const plan = applied.json();
+    planId = plan.id;
+    expect(plan).toMatchObject({ state: 'submitted', unitCode: 'QS100' });
+    [examLine] = plan.lines.map((l: { id: number }) => l.id);
+    const transferLine = plan.lines[1].id;
+
+    const again = await post('/api/staffing-plans', liaison, {
+      unitCode: 'QS100',
+      year: 2026,
+      reason: 'x',
+      lines: [{ quotaKind: 'administrative', channel: 'exam', requested: 1 }],
+    });
+    expect(again.statusCode).toBe(409);
+
+    expect(
+      (await post(`/api/staffing-plans/${planId}/decision`, liaison, { approve: true })).statusCode,
+    ).toBe(403);
+    const tooMany = await post(`/api/staffing-plans/${planId}/decision`, clerk, { approve: true });
+    expect(tooMany.statusCode).toBe(409);
+    expect(tooMany.json().message).toBe(
+      'QS100 行政编制空编 3 名（核定 5、实有 2、已核准待入编 0），不能核准 5 名',
+    );
+    const decided = await post(`/api/staffing-plans/${planId}/decision`, clerk, {
+      approve: true,
+      lines: [
+        { id: examLine, approved: 2 },
+        { id: transferLine, approved: 1 },
+      ],
+      documentNo: '青编办〔2026〕12号',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ state: 'approved', documentNo: '青编办〔2026〕12号' });
+    expect(decided.json().lines.map((l: { approved: number }) => l.approved)).toEqual([2, 1]);
+    const twice = await post(`/api/staffing-plans/${planId}/decision`, clerk, { approve: true });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('reserves a vacancy with each 用编核准, and refuses one past the plan line', async () => {
+    expect(await figures('QS100')).toEqual({ reserved: 0, vacancy: 3 });
+    const first = await post('/api/quota-use-approvals', clerk, {
+      planLineId: examLine,
+      personName: '新人甲',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().number).toBe('青山编核〔2026〕1号');
+    approvalId = first.json().id;
+    const second = await post('/api/quota-use-approvals', clerk, { planLineId: examLine });
+    expect(second.json().number).toBe('青山编核〔2026〕2号');
+    const third = await post('/api/quota-use-approvals', clerk, { planLineId: examLine });
+    expect(third.statusCode).toBe(409);
+    expect(third.json()).toMatchObject({ code: 'transactions.no_vacancy' });
+    expect(third.json().message).toContain('已全部使用');
+    const plan = (await get(`/api/staffing-plans/${planId}`, clerk)).json();
+    expect(plan.lines[0]).toMatchObject({ approved: 2, granted: 2, used: 0 });
+    // Reserved approvals count against the vacancy on the unit's figures, from the day granted.
+    expect(await figures('QS100')).toEqual({ reserved: 2, vacancy: 1 });
+    expect(await figures('QS100', '2026-06-29')).toEqual({ reserved: 0, vacancy: 3 });
+  });
+
+  it('seats the person on the approval and writes the transaction, the seat and the audit entry', async () => {
+    const idNumber = makeIdNumber();
+    const entered = await post('/api/transactions/enter', clerk, {
+      approvalId,
+      idNumber,
+      name: '新人甲',
+      category: 'civil_servant',
+      enteredOn: TODAY,
+      education: '大学',
+    });
+    expect(entered.statusCode, entered.body).toBe(201);
+    expect(entered.json()).toMatchObject({ approvalNumber: '青山编核〔2026〕1号', unitCode: 'QS100' });
+    const [seat] = await query<{ entry_type: string; approval_no: string; quota_kind: string }>(
+      database.db,
+      sql`SELECT entry_type, approval_no, quota_kind FROM seats WHERE id = ${entered.json().seatId}`,
+    );
+    expect(seat).toEqual({
+      entry_type: 'exam',
+      approval_no: '青山编核〔2026〕1号',
+      quota_kind: 'administrative',
+    });
+    const used = await post('/api/transactions/enter', clerk, {
+      approvalId,
+      idNumber: makeIdNumber(),
+      name: '别人',
+      category: 'civil_servant',
+      enteredOn: TODAY,
+    });
+    expect(used.statusCode).toBe(409);
+    expect(used.json().message).toContain('已使用');
+    const audited = await query<{ action: string }>(
+      database.db,
+      sql`SELECT action FROM audit_log WHERE entity IN ('transactions', 'quota_use_approvals', 'staffing_plans') ORDER BY seq`,
+    );
+    expect(audited.map((a) => a.action)).toEqual([
+      'plan.apply',
+      'plan.approve',
+      'approval.grant',
+      'approval.grant',
+      'transaction.enter',
+    ]);
+    // 5 approved, 3 seated, 1 approval still reserved.
+    const plan = (await get(`/api/staffing-plans/${planId}`, clerk)).json();
+    expect(plan.lines[0]).toMatchObject({ granted: 2, used: 1 });
+    expect(await figures('QS100')).toEqual({ reserved: 1, vacancy: 1 });
+    const approvals = (await get('/api/quota-use-approvals?unit=QS100', liaison)).json();
+    expect(approvals.map((a: { number: string; state: string }) => `${a.number} ${a.state}`).sort()).toEqual([
+      '青山编核〔2026〕1号 used',
+      '青山编核〔2026〕2号 reserved',
+    ]);
+    const plans = (await get('/api/staffing-plans?year=2026', liaison)).json();
+    expect(plans.map((p: { id: number }) => p.id)).toEqual([planId]);
+    const outsider = await loginAs(
+      app,
+      await createUser(database, { roles: ['clerk'], regionCode: (await buildRegion(database.db)).code }),
+    );
+    expect((await get('/api/staffing-plans', outsider)).json()).toEqual([]);
+    expect((await get('/api/quota-use-approvals', outsider)).json()).toEqual([]);
+    expect((await get(`/api/staffing-plans/${planId}`, outsider)).statusCode).toBe(404);
+  });
+
+  it('issues the 编制使用通知单 and the 入编审批表 as Word documents with their 文号', async () => {
+    const notice = await get(`/api/quota-use-approvals/${approvalId}/docx`, liaison);
+    expect(notice.statusCode).toBe(200);
+    const noticeText = (await mammoth.extractRawText({ buffer: notice.rawPayload })).value;
+    expect(noticeText).toContain('编制使用通知单');
+    expect(noticeText).toContain('青山编核〔2026〕1号');
+    expect(noticeText).toContain('行政编制1名');
+    expect(noticeText).toContain('考录（新人甲）');
+    const [entered] = await query<{ id: number; issued_no: string }>(
+      database.db,
+      sql`SELECT id, issued_no FROM transactions WHERE kind = 'enter' ORDER BY id LIMIT 1`,
+    );
+    expect(entered!.issued_no).toBe('青山编入〔2026〕1号');
+    const form = await get(`/api/transactions/${entered!.id}/docx`, clerk);
+    expect(form.statusCode).toBe(200);
+    const formText = (await mammoth.extractRawText({ buffer: form.rawPayload })).value;
+    expect(formText).toContain('入编审批表');
+    expect(formText).toContain('青山编入〔2026〕1号');
+    expect(formText).toContain('新人甲');
+    expect(formText).toContain('青山编核〔2026〕1号');
+    expect(formText).toMatch(/\d{17}[\dX]/);
+    // A reader without id_number.read gets the number masked.
+    const masked = (
+      await mammoth.extractRawText({
+        buffer: (await get(`/api/transactions/${entered!.id}/docx`, liaison)).rawPayload,
+      })
+    ).value;
+    expect(masked).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
+    const outsider = await loginAs(
+      app,
+      await createUser(database, { roles: ['clerk'], regionCode: (await buildRegion(database.db)).code }),
+    );
+    expect((await get(`/api/transactions/${entered!.id}/docx`, outsider)).statusCode).toBe(404);
+    expect((await get(`/api/quota-use-approvals/${approvalId}/docx`, outsider)).statusCode).toBe(404);
+  });
+
+  it('hands the written hire to 人社 and 财政, each confirming or returning only its own step', async () => {
+    const [entered] = await query<{ id: number }>(
+      database.db,
+      sql`SELECT id FROM transactions WHERE kind = 'enter' ORDER BY id LIMIT 1`,
+    );
+    const finance = await loginAs(
+      app,
+      await createUser(database, { roles: ['dept_reader'], department: 'finance', regionCode: region.code }),
+    );
+    const hr = await loginAs(
+      app,
+      await createUser(database, { roles: ['dept_reader'], department: 'hr', regionCode: region.code }),
+    );
+    const all = (await get(`/api/transaction-steps?transactionId=${entered!.id}`, clerk)).json();
+    expect(
+      all.map((st: { department: string; state: string }) => `${st.department} ${st.state}`).sort(),
+    ).toEqual(['finance pending', 'hr pending']);
+    const queue = (await get('/api/transaction-steps?state=pending', finance)).json();
+    expect(queue.every((st: { department: string }) => st.department === 'finance')).toBe(true);
+    const step = queue.find((st: { transactionId: number }) => st.transactionId === entered!.id);
+    expect(step).toMatchObject({ kind: 'enter', issuedNo: '青山编入〔2026〕1号' });
+    expect((await post(`/api/transaction-steps/${step.id}/decision`, hr, { confirm: true })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await post(`/api/transaction-steps/${step.id}/decision`, clerk, { confirm: true })).statusCode,
+    ).toBe(403);
+    expect(
+      (await post(`/api/transaction-steps/${step.id}/decision`, finance, { confirm: false })).statusCode,
+    ).toBe(400);
+    const confirmed = await post(`/api/transaction-steps/${step.id}/decision`, finance, {
+      confirm: true,
+      note: '已纳入工资统发',
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(
+      (await post(`/api/transaction-steps/${step.id}/decision`, finance, { confirm: true })).statusCode,
+    ).toBe(409);
+    const after = (await get(`/api/transaction-steps?transactionId=${entered!.id}`, clerk)).json();
+    expect(after.find((st: { department: string }) => st.department === 'finance')).toMatchObject({
+      state: 'confirmed',
+      note: '已纳入工资统发',
+    });
+  });
+
+  it('refuses a person who already holds a seat, and a category the quota kind does not allow, with the rule', async () => {
+    const transferLine = (await get(`/api/staffing-plans/${planId}`, clerk)).json().lines[1].id;
+    const [seated] = await query<{ id_cipher: string }>(
+      database.db,
+      sql`SELECT p.id_cipher FROM seats s JOIN persons p ON p.id = s.person_id WHERE s.unit_id = ${unit.id} LIMIT 1`,
+    );
+    const { createIdCipher } = await import('../identity/id-cipher.ts');
+    const { testKeys } = await import('../../../test/support/test-db.ts');
+    const someone = createIdCipher(testKeys).reveal(seated!.id_cipher);
+    const duplicate = await post('/api/transactions/enter', clerk, {
+      planLineId: transferLine,
+      idNumber: someone,
+      name: '已在编',
+      category: 'civil_servant',
+      enteredOn: TODAY,
+    });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json()).toMatchObject({ code: 'transactions.prevented' });
+    expect(duplicate.json().message).toContain('【DUPLICATE_SEAT】');
+    const mixed = await post('/api/transactions/enter', clerk, {
+      planLineId: transferLine,
+      idNumber: makeIdNumber(),
+      name: '工勤',
+      category: 'institution_staff',
+      enteredOn: TODAY,
+    });
+    expect(mixed.statusCode).toBe(409);
+    expect(mixed.json().message).toContain('【MIXED_POST】');
+    // Refused, so nothing was granted from the line.
+    expect((await get(`/api/staffing-plans/${planId}`, clerk)).json().lines[1]).toMatchObject({ granted: 0 });
+    const neither = await post('/api/transactions/enter', clerk, {
+      idNumber: makeIdNumber(),
+      name: 'x',
+      category: 'civil_servant',
+      enteredOn: TODAY,
+    });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().message).toContain('用编核准');
+  });
+
+  it('makes a unit on the 用编事项管控清单 take a 用编核准 first, never one granted on the spot', async () => {
+    const listed = await app.inject({
+      method: 'PUT',
+      url: '/api/control-list/QS100',
+      headers: clerk,
+      payload: { reason: '超编单位整改期', documentNo: '青编办〔2026〕30号' },
+    });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toEqual([expect.objectContaining({ unitCode: 'QS100', reason: '超编单位整改期' })]);
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: '/api/control-list/QS100',
+          headers: liaison,
+          payload: { reason: 'x', documentNo: 'y' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const onTheSpot = await post('/api/transactions/enter', clerk, {
+      planLineId: examLine,
+      idNumber: makeIdNumber(),
+      name: '当场核准',
+      category: 'civil_servant',
+      enteredOn: TODAY,
+    });
+    expect(onTheSpot.statusCode).toBe(409);
+    expect(onTheSpot.json().message).toContain('用编事项管控清单');
+    const removed = await app.inject({ method: 'DELETE', url: '/api/control-list/QS100', headers: clerk });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toEqual([]);
+    expect(
+      (await app.inject({ method: 'DELETE', url: '/api/control-list/QS100', headers: clerk })).statusCode,
+    ).toBe(404);
+    const audited = await query<{ action: string }>(
+      database.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'control_list' ORDER BY seq`,
+    );
+    expect(audited.map((a) => a.action)).toEqual(['control_list.add', 'control_list.remove']);
+  });
+
+  it('amends an approved plan with a reason and a document, never below what was granted', async () => {
+    const below = await post(`/api/staffing-plans/${planId}/amendments`, clerk, {
+      lines: [{ id: examLine, approved: 1 }],
+      reason: '压减',
+      documentNo: '青编办〔2026〕20号',
+    });
+    expect(below.statusCode).toBe(409);
+    const amended = await post(`/api/staffing-plans/${planId}/amendments`, secondClerk, {
+      lines: [{ id: examLine, approved: 3 }],
+      reason: '增加考录',
+      documentNo: '青编办〔2026〕21号',
+    });
+    expect(amended.statusCode, amended.body).toBe(200);
+    expect(amended.json().lines[0].approved).toBe(3);
+    const [row] = await query<{ changes: unknown }>(
+      database.db,
+      sql`SELECT changes FROM staffing_plan_amendments WHERE plan_id = ${planId}`,
+    );
+    expect(row!.changes).toEqual([{ id: examLine, before: 2, after: 3 }]);
+  });
+});
+
+describe('任职', () => {
+  it('appoints within the posts and refuses past them or above the rank, with the rule', async () => {
+    const bureau = await buildUnit(database.db, { regionCode: region.code, code: 'QS200', rank: 'section' });
+    await addPost(database.db, bureau, { level: 'deputy', amount: 1, effectiveOn: '2020-01-01' });
+    await addQuota(database.db, bureau, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+    const seatA = await buildSeat(database.db, {
+      unit: bureau,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const seatB = await buildSeat(database.db, {
+      unit: bureau,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const above = await post('/api/transactions/appoint', clerk, {
+      seatId: seatA.id,
+      postLevel: 'deputy',
+      postRank: 'section',
+      validFrom: TODAY,
+      documentNo: '青组任〔2026〕1号',
+    });
+    expect(above.statusCode).toBe(409);
+    expect(above.json().message).toContain('【OVER_RANK】');
+    const ok = await post('/api/transactions/appoint', clerk, {
+      seatId: seatA.id,
+      postLevel: 'deputy',
+      postRank: 'vice_section',
+      validFrom: TODAY,
+      documentNo: '青组任〔2026〕1号',
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const over = await post('/api/transactions/appoint', clerk, {
+      seatId: seatB.id,
+      postLevel: 'deputy',
+      postRank: 'vice_section',
+      validFrom: TODAY,
+      documentNo: '青组任〔2026〕2号',
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().message).toContain('【OVER_POSTS】');
+    expect(over.json().message).toContain('职数 1 名');
+  });
+});
+
+describe('出编、调动、免职、借调', () => {
+  it('ends a seat on exit, frees the vacancy from that day, and keeps the seat for the days before', async () => {
+    const unitX = await buildUnit(database.db, { regionCode: region.code, code: 'QS400' });
+    await addQuota(database.db, unitX, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
+    const seat = await buildSeat(database.db, {
+      unit: unitX,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const bad = await post('/api/transactions/exit', clerk, {
+      seatId: seat.id,
+      exitType: 'retire',
+      exitedOn: '2019-12-31',
+      documentNo: 'x',
+    });
+    expect(bad.statusCode).toBe(404);
+    const exited = await post('/api/transactions/exit', clerk, {
+      seatId: seat.id,
+      exitType: 'retire',
+      exitedOn: '2026-07-01',
+      documentNo: '青人社退〔2026〕3号',
+    });
+    expect(exited.statusCode, exited.body).toBe(201);
+    expect(await figures('QS400', '2026-06-30')).toEqual({ reserved: 0, vacancy: 1 });
+    expect(await figures('QS400', '2026-07-01')).toEqual({ reserved: 0, vacancy: 2 });
+    const [row] = await query<{ id: number; issued_no: string }>(
+      database.db,
+      sql`SELECT id, issued_no FROM transactions WHERE id = ${exited.json().transactionId}`,
+    );
+    expect(row!.issued_no).toBe('青山编出〔2026〕1号');
+    const text = (
+      await mammoth.extractRawText({
+        buffer: (await get(`/api/transactions/${row!.id}/docx`, clerk)).rawPayload,
+      })
+    ).value;
+    expect(text).toContain('出编通知单');
+    expect(text).toContain('退休');
+    expect(text).toContain('青人社退〔2026〕3号');
+    const again = await post('/api/transactions/exit', clerk, {
+      seatId: seat.id,
+      exitType: 'retire',
+      exitedOn: '2026-07-02',
+      documentNo: 'y',
+    });
+    expect(again.statusCode).toBe(404);
+  });
+
+  it('transfers a person on a 用编核准 of the new unit: one seat ends, the other begins the same day', async () => {
+    const from = await buildUnit(database.db, { regionCode: region.code, code: 'QS500' });
+    const to = await buildUnit(database.db, { regionCode: region.code, code: 'QS600' });
+    await addQuota(database.db, from, { kind: 'administrative', amount: 1, effectiveOn: '2020-01-01' });
+    await addQuota(database.db, to, { kind: 'administrative', amount: 1, effectiveOn: '2020-01-01' });
+    const seat = await buildSeat(database.db, {
+      unit: from,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const plan = (
+      await post('/api/staffing-plans', clerk, {
+        unitCode: 'QS600',
+        year: 2026,
+        reason: '调入骨干',
+        lines: [{ quotaKind: 'administrative', channel: 'transfer_in', requested: 1 }],
+      })
+    ).json();
+    await post(`/api/staffing-plans/${plan.id}/decision`, clerk, { approve: true });
+    const approval = (await post('/api/quota-use-approvals', clerk, { planLineId: plan.lines[0].id })).json();
+    const moved = await post('/api/transactions/transfer', clerk, {
+      seatId: seat.id,
+      approvalId: approval.id,
+      enteredOn: '2026-07-01',
+      documentNo: '青组调〔2026〕4号',
+    });
+    expect(moved.statusCode, moved.body).toBe(201);
+    const rows = await query<{
+      unit: string;
+      entered_on: string;
+      exited_on: string | null;
+      entry_type: string;
+      exit_type: string | null;
+    }>(
+      database.db,
+      sql`SELECT u.code AS unit, s.entered_on::text, s.exited_on::text, s.entry_type, s.exit_type
+        FROM seats s JOIN units u ON u.id = s.unit_id WHERE s.person_id = ${seat.personId} ORDER BY s.entered_on`,
+    );
+    expect(rows).toEqual([
+      {
+        unit: 'QS500',
+        entered_on: '2020-01-01',
+        exited_on: '2026-07-01',
+        entry_type: expect.any(String),
+        exit_type: 'transfer_out',
+      },
+      {
+        unit: 'QS600',
+        entered_on: '2026-07-01',
+        exited_on: null,
+        entry_type: 'transfer_in',
+        exit_type: null,
+      },
+    ]);
+    expect(await figures('QS600', '2026-07-01')).toEqual({ reserved: 0, vacancy: 0 });
+    expect(await figures('QS500', '2026-07-01')).toEqual({ reserved: 0, vacancy: 1 });
+  });
+
+  it('removes a post from a date, and refuses when none is held', async () => {
+    const office = await buildUnit(database.db, { regionCode: region.code, code: 'QS700', rank: 'section' });
+    await addPost(database.db, office, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
+    const seat = await buildSeat(database.db, {
+      unit: office,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+      post: { level: 'head', rank: 'section' },
+    });
+    const removed = await post('/api/transactions/remove', clerk, {
+      seatId: seat.id,
+      validFrom: '2026-07-01',
+      documentNo: '青组免〔2026〕1号',
+    });
+    expect(removed.statusCode, removed.body).toBe(201);
+    const twice = await post('/api/transactions/remove', clerk, {
+      seatId: seat.id,
+      validFrom: '2026-07-02',
+      documentNo: '青组免〔2026〕2号',
+    });
+    expect(twice.statusCode).toBe(409);
+    const posts = (await get(`/api/units/QS700?asOf=2026-07-01`, clerk)).json().postFigures as {
+      level: string;
+      leaders: number;
+    }[];
+    expect(posts.find((p) => p.level === 'head')?.leaders).toBe(0);
+  });
+
+  it('dates a change of 在岗状态 and keeps the history', async () => {
+    const home = await buildUnit(database.db, { regionCode: region.code, code: 'QS950' });
+    const seat = await buildSeat(database.db, {
+      unit: home,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const change = (status: string, validFrom: string) =>
+      post('/api/transactions/status', clerk, {
+        seatId: seat.id,
+        status,
+        validFrom,
+        documentNo: `青人社〔2026〕${validFrom}`,
+      });
+    expect((await change('sick_leave', '2026-03-01')).statusCode).toBe(201);
+    expect((await change('sick_leave', '2026-04-01')).statusCode).toBe(409);
+    expect((await change('on_post', '2026-09-01')).statusCode).toBe(201);
+    const rows = await query<{ valid_from: string; status: string }>(
+      database.db,
+      sql`SELECT valid_from::text, status FROM seat_statuses WHERE seat_id = ${seat.id} ORDER BY valid_from`,
+    );
+    expect(rows).toEqual([
+      { valid_from: '2026-03-01', status: 'sick_leave' },
+      { valid_from: '2026-09-01', status: 'on_post' },
+    ]);
+    // Today (2026-06-30) the seat is on sick leave; the return is still ahead.
+    const [current] = await query<{ status: string }>(
+      database.db,
+      sql`SELECT status FROM seats WHERE id = ${seat.id}`,
+    );
+    expect(current!.status).toBe('sick_leave');
+  });
+
+  it('seconds a person, extends and returns them, each with its document', async () => {
+    const home = await buildUnit(database.db, { regionCode: region.code, code: 'QS800' });
+    await buildUnit(database.db, { regionCode: region.code, code: 'QS900' });
+    const seat = await buildSeat(database.db, {
+      unit: home,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const started = await post('/api/secondments', clerk, {
+      seatId: seat.id,
+      toUnitCode: 'QS900',
+      startOn: '2026-07-01',
+      endOn: '2026-12-31',
+      documentNo: '青组借〔2026〕5号',
+    });
+    expect(started.statusCode, started.body).toBe(201);
+    const id = started.json().secondmentId;
+    const shorter = await post(`/api/secondments/${id}/end`, clerk, {
+      extendTo: '2026-10-01',
+      documentNo: 'x',
+    });
+    expect(shorter.statusCode).toBe(400);
+    expect(
+      (
+        await post(`/api/secondments/${id}/end`, clerk, {
+          extendTo: '2027-06-30',
+          documentNo: '青组借〔2026〕9号',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await post(`/api/secondments/${id}/end`, clerk, {
+          returnedOn: '2027-03-01',
+          documentNo: '青组借〔2027〕1号',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const [row] = await query<{ end_on: string; returned_on: string }>(
+      database.db,
+      sql`SELECT end_on::text, returned_on::text FROM secondments WHERE id = ${id}`,
+    );
+    expect(row).toEqual({ end_on: '2027-06-30', returned_on: '2027-03-01' });
+    const done = await post(`/api/secondments/${id}/end`, clerk, {
+      returnedOn: '2027-04-01',
+      documentNo: 'y',
+    });
+    expect(done.statusCode).toBe(409);
+    const kinds = await query<{ kind: string }>(
+      database.db,
+      sql`SELECT kind FROM transactions WHERE details->>'secondmentId' = ${String(id)} ORDER BY id`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['second', 'second_extend', 'second_return']);
+  });
+});
+
+describe('越权办理 (override)', () => {
+  let admin: AuthHeaders;
+  beforeAll(async () => {
+    admin = await loginAs(app, await createUser(database, { roles: ['admin'], regionCode: region.code }));
+  });
+
+  it('lets a refused hire through only for the override role, with a reason and a document, and registers a finding', async () => {
+    const hire = (headers: AuthHeaders, override?: { reason: string; documentNo: string }) =>
+      post('/api/transactions/enter', headers, {
+        unitCode: 'QS100',
+        quotaKind: 'administrative',
+        channel: 'military',
+        idNumber: makeIdNumber(),
+        name: '军转干部',
+        category: 'civil_servant',
+        enteredOn: TODAY,
+        ...(override ? { override } : {}),
+      });
+    expect((await hire(clerk)).statusCode).toBe(400);
+    const forbidden = await hire(clerk, { reason: '安置任务', documentNo: '青军安〔2026〕1号' });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json().code).toBe('transactions.override_forbidden');
+    const blank = await hire(admin, { reason: ' ', documentNo: '青军安〔2026〕1号' });
+    expect(blank.statusCode).toBe(400);
+    const through = await hire(admin, { reason: '军转安置指令性任务', documentNo: '青军安〔2026〕1号' });
+    expect(through.statusCode, through.body).toBe(201);
+    const { findingId, transactionId } = through.json();
+    expect(findingId).toEqual(expect.any(Number));
+    const finding = (await get(`/api/findings/${findingId}`, clerk)).json();
+    expect(finding).toMatchObject({
+      source: 'override',
+      sourceRef: '青军安〔2026〕1号',
+      unitCode: 'QS100',
+      category: '无用编核准办理入编',
+      severity: '违规',
+      state: 'registered',
+    });
+    expect(finding.description).toContain('军转安置指令性任务');
+    const [row] = await query<{ override_reason: string; finding_id: number; approval_id: number | null }>(
+      database.db,
+      sql`SELECT override_reason, finding_id, approval_id FROM transactions WHERE id = ${transactionId}`,
+    );
+    expect(row).toEqual({ override_reason: '军转安置指令性任务', finding_id: findingId, approval_id: null });
+  });
+
+  it('lets an appointment past the posts through with the rule named on the finding', async () => {
+    const office = await buildUnit(database.db, { regionCode: region.code, code: 'QS300', rank: 'section' });
+    await addQuota(database.db, office, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+    const seat = await buildSeat(database.db, {
+      unit: office,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+    const through = await post('/api/transactions/appoint', admin, {
+      seatId: seat.id,
+      postLevel: 'head',
+      postRank: 'section',
+      validFrom: TODAY,
+      documentNo: '青组任〔2026〕30号',
+      override: { reason: '机构改革过渡期', documentNo: '青编委〔2026〕2号' },
+    });
+    expect(through.statusCode, through.body).toBe(201);
+    const finding = (await get(`/api/findings/${through.json().findingId}`, clerk)).json();
+    expect(finding).toMatchObject({ rule: 'OVER_POSTS', category: '超职数配备领导干部', unitCode: 'QS300' });
+    // The same post again adds nothing: let through without a finding though an override was offered.
+    const fine = await post('/api/transactions/appoint', admin, {
+      seatId: seat.id,
+      postLevel: 'head',
+      postRank: 'section',
+      validFrom: '2026-07-01',
+      documentNo: '青组任〔2026〕31号',
+      override: { reason: 'x', documentNo: 'y' },
+    });
+    expect(fine.statusCode, fine.body).toBe(201);
+    expect(fine.json().findingId).toBeNull();
+  });
+});
+
+describe('two clerks, one vacancy', () => {
+  const trials = testDbKind === 'postgres' ? 200 : 10;
+
+  it(`lets exactly one of two concurrent hires into the last vacancy through, ${trials} times`, async () => {
+    // Each trial: a unit with 2 quota and 1 seat, a plan approved for 2 when it had room.
+    const lines: number[] = [];
+    for (let i = 0; i < trials; i += 1) {
+      const u = await buildUnit(database.db, { regionCode: region.code });
+      await addQuota(database.db, u, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
+      await buildSeat(database.db, {
+        unit: u,
+        quotaKind: 'administrative',
+        category: 'civil_servant',
+        enteredOn: '2020-01-01',
+      });
+      const [plan] = await query<{ id: number }>(
+        database.db,
+        sql`INSERT INTO staffing_plans (region_code, unit_id, year, state, reason, submitted_by, submitted_at)
+          SELECT ${region.code}, ${u.id}, 2026, 'approved', '测试', id, now() FROM users ORDER BY id LIMIT 1 RETURNING id`,
+      );
+      const [line] = await query<{ id: number }>(
+        database.db,
+        sql`INSERT INTO staffing_plan_lines (plan_id, quota_kind, channel, requested, approved)
+          VALUES (${plan!.id}, 'administrative', 'recruit', 2, 2) RETURNING id`,
+      );
+      lines.push(line!.id);
+    }
+    const outcomes: string[] = [];
+    for (const planLineId of lines) {
+      const hire = (headers: AuthHeaders) =>
+        post('/api/transactions/enter', headers, {
+          planLineId,
+          idNumber: makeIdNumber(),
+          name: '应聘者',
+          category: 'civil_servant',
+          enteredOn: TODAY,
+        });
+      const responses = await Promise.all([hire(clerk), hire(secondClerk)]);
+      const codes = responses.map((r) => r.statusCode).sort();
+      const refusal = responses.find((r) => r.statusCode !== 201);
+      outcomes.push(`${codes.join('/')} ${refusal?.json().code ?? ''}`);
+      const [seats] = await query<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM seats s JOIN staffing_plans p ON p.unit_id = s.unit_id
+          JOIN staffing_plan_lines l ON l.plan_id = p.id WHERE l.id = ${planLineId}`,
+      );
+      expect(seats!.n).toBe(2);
+    }
+    expect(new Set(outcomes)).toEqual(new Set(['201/409 transactions.no_vacancy']));
+  }, 600_000);
+
+  it(`lets exactly one of two concurrent appointments into the last post through, ${trials} times`, async () => {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < trials; i += 1) {
+      const u = await buildUnit(database.db, { regionCode: region.code, rank: 'section' });
+      await addQuota(database.db, u, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+      await addPost(database.db, u, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
+      const seat = () =>
+        buildSeat(database.db, {
+          unit: u,
+          quotaKind: 'administrative',
+          category: 'civil_servant',
+          enteredOn: '2020-01-01',
+        });
+      pairs.push([(await seat()).id, (await seat()).id]);
+    }
+    const outcomes: string[] = [];
+    for (const [a, b] of pairs) {
+      const appoint = (headers: AuthHeaders, seatId: number) =>
+        post('/api/transactions/appoint', headers, {
+          seatId,
+          postLevel: 'head',
+          postRank: 'section',
+          validFrom: TODAY,
+          documentNo: '青组任〔2026〕9号',
+        });
+      const responses = await Promise.all([appoint(clerk, a), appoint(secondClerk, b)]);
+      const refusal = responses.find((r) => r.statusCode !== 201);
+      outcomes.push(
+        `${responses
+          .map((r) => r.statusCode)
+          .sort()
+          .join('/')} ${refusal?.json().message.includes('【OVER_POSTS】') ?? false}`,
+      );
+      const [posts] = await query<{ n: number }>(
+        database.db,
+        sql`SELECT count(*)::int AS n FROM seat_posts WHERE seat_id IN (${a}, ${b}) AND post_level = 'head'`,
+      );
+      expect(posts!.n).toBe(1);
+    }
+    expect(new Set(outcomes)).toEqual(new Set(['201/409 true']));
+  }, 600_000);
+});

@@ -1,0 +1,97 @@
+import { type Db, query, sql } from '../../db/database.ts';
+import { isIsoDate } from '../../shared/dates.ts';
+import { DomainError } from '../../shared/domain-error.ts';
+import type { IdCipher } from '../identity/id-cipher.ts';
+import { maskIdNumber } from '../identity/id-number.ts';
+import type { ResolvedProposal, Warning } from './warning.types.ts';
+import { rules } from './warnings.registry.ts';
+import { revealWarnings } from './warnings.service.ts';
+
+/**
+ * Prevention (RULES.md "事前预防"): before a hire, transfer or appointment is written, the warnings
+ * of OVER_QUOTA, OVER_POSTS, OVER_RANK, MIXED_POST and DUPLICATE_SEAT that would fire for its subject
+ * once it is, and that it adds to. Called inside the transaction that writes, with the unit locked;
+ * every lookup is by index for this one subject.
+ */
+
+export interface ProposedSeat {
+  idNumber: string;
+  /** The person's name, for the message when they are not on the roster yet. */
+  name?: string;
+  unitCode: string;
+  quotaKind: string;
+  category: string;
+  postLevel?: string | null;
+  postRank?: string | null;
+  postUnitCode?: string | null;
+  /** The date D the seat starts. */
+  enteredOn: string;
+  /** A seat this change ends the same day (a transfer, or the seat an appointment replaces): not counted. */
+  endsSeatId?: number;
+  /** Approved but unseated hires (用编核准) against the unit and kind, the one being used excluded by the caller. */
+  reserved?: number;
+}
+
+export class ProposalUnitNotFoundError extends DomainError {
+  constructor(code: string) {
+    super('warnings.unit_not_found', `单位 ${code} 不存在`, 'not_found');
+  }
+}
+
+export class ProposalInvalidError extends DomainError {
+  constructor(message: string) {
+    super('warnings.proposal_invalid', message, 'invalid');
+  }
+}
+
+async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Promise<ResolvedProposal> {
+  if (!isIsoDate(proposed.enteredOn))
+    throw new ProposalInvalidError(`入编日期无效：${proposed.enteredOn}（应为 YYYY-MM-DD）`);
+  const reserved = proposed.reserved ?? 0;
+  if (!Number.isInteger(reserved) || reserved < 0)
+    throw new ProposalInvalidError(`已核准待入编人数应为非负整数：${reserved}`);
+  const codes = [proposed.unitCode, proposed.postUnitCode].filter((c): c is string => !!c);
+  const units = await query<{ id: number; code: string }>(
+    db,
+    sql`SELECT id, code FROM units WHERE code IN (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  const idOf = (code: string) => {
+    const unit = units.find((u) => u.code === code);
+    if (!unit) throw new ProposalUnitNotFoundError(code);
+    return unit.id;
+  };
+  const unitId = idOf(proposed.unitCode);
+  const [person] = await query<{ id: number; id_cipher: string; name: string }>(
+    db,
+    sql`SELECT id, id_cipher, name FROM persons WHERE id_index = ${idCipher.index(proposed.idNumber)}`,
+  );
+  return {
+    asOf: proposed.enteredOn,
+    personId: person?.id ?? null,
+    idCipher: person?.id_cipher ?? idCipher.protect(proposed.idNumber).idCipher,
+    name: person?.name ?? proposed.name ?? maskIdNumber(proposed.idNumber),
+    unitId,
+    quotaKind: proposed.quotaKind,
+    category: proposed.category,
+    postLevel: proposed.postLevel ?? null,
+    postRank: proposed.postRank ?? null,
+    postUnitId: proposed.postUnitCode ? idOf(proposed.postUnitCode) : unitId,
+    endsSeatId: proposed.endsSeatId ?? 0,
+    reserved,
+  };
+}
+
+/**
+ * The warnings the proposed seat would bring about or add to (none: it may be written), as the scan
+ * would report them for that subject once the seat is in, ordered as the scan orders them.
+ */
+export async function checkSeat(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Promise<Warning[]> {
+  const resolved = await resolve(db, idCipher, proposed);
+  const found: Warning[] = [];
+  for (const rule of rules)
+    if (rule.check) found.push(...revealWarnings(await rule.check(db, resolved), idCipher));
+  return found;
+}
