@@ -1,4 +1,5 @@
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { E2E_PASSWORD } from './demo-server.ts';
 
 /** Debian's Chromium, headless, with nothing reaching for the network. */
@@ -44,4 +45,30 @@ export async function colourOf(locator: Locator): Promise<[number, number, numbe
   const colour = await locator.evaluate((element) => getComputedStyle(element).color);
   const [r = 0, g = 0, b = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).map(Number);
   return [r, g, b];
+}
+
+/**
+ * Picks an option of an AntD select: opens it, types what narrows the list, clicks the option. A click
+ * that lands while the list is still settling (a busy machine) can be lost and leave the list open;
+ * it is clicked again until the list closes on the choice.
+ */
+export async function chooseOption(
+  page: Page,
+  combobox: Locator,
+  option: string | RegExp,
+  typed?: string,
+): Promise<void> {
+  await combobox.click();
+  if (typed) await combobox.fill(typed);
+  const item = page.locator('.ant-select-item-option').filter({ hasText: option });
+  await expect
+    .poll(
+      async () => {
+        if ((await combobox.getAttribute('aria-expanded')) === 'true')
+          await item.click({ timeout: 5_000 }).catch(() => undefined);
+        return combobox.getAttribute('aria-expanded');
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe('false');
 }

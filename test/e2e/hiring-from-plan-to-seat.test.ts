@@ -4,7 +4,7 @@ import { idCheckChar } from '../../src/modules/identity/id-number.ts';
 import { categoriesFor } from '../../web/src/features/flows/flows-view.ts';
 import { todayInChina } from '../../web/src/shared/as-of.ts';
 import { CATEGORIES, QUOTA_KINDS } from '../../web/src/shared/labels.ts';
-import { launchBrowser, pageAs } from './browser.ts';
+import { chooseOption, launchBrowser, pageAs } from './browser.ts';
 import { plantedUnitCodes } from './demo-county.ts';
 
 /**
@@ -63,10 +63,7 @@ async function figuresOnUnitPage(page: Page, unitCode: string, kind: string): Pr
 
 /** Opens an AntD select by its label and picks the option with this text. */
 async function choose(page: Page, label: string, option: string | RegExp, typed?: string) {
-  const box = page.getByRole('combobox', { name: label });
-  await box.click();
-  if (typed) await box.fill(typed);
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).click();
+  await chooseOption(page, page.getByRole('combobox', { name: label }), option, typed);
 }
 
 describe('a hire from plan to seat', () => {
