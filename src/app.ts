@@ -31,6 +31,7 @@ import { templateRoutes } from './modules/interchange/interchange.templates.rout
 import { transactionsRoutes } from './modules/transactions/transactions.routes.ts';
 import { vacancyRoutes } from './modules/transactions/vacancy.routes.ts';
 import { findingsRoutes } from './modules/findings/findings.routes.ts';
+import { proposalsRoutes } from './modules/proposals/proposals.routes.ts';
 import { warningsDashboardRoutes } from './modules/warnings/warnings.dashboard.routes.ts';
 import { warningsRoutes } from './modules/warnings/warnings.routes.ts';
 import { ruleSettingsRoutes } from './modules/warnings/warnings.settings.routes.ts';
@@ -209,6 +210,11 @@ export function buildApp(options: AppOptions) {
     });
     await api.register(vacancyRoutes, { ...deps, idCipher: options.idCipher });
     await api.register(findingsRoutes, {
+      database: options.database,
+      audit: options.audit,
+      clock: options.clock,
+    });
+    await api.register(proposalsRoutes, {
       database: options.database,
       audit: options.audit,
       clock: options.clock,

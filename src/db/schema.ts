@@ -6,3 +6,4 @@ export * from '../modules/users/users.table.ts';
 export * from '../modules/warnings/warnings.table.ts';
 export * from '../modules/findings/findings.table.ts';
 export * from '../modules/transactions/transactions.table.ts';
+export * from '../modules/proposals/proposals.table.ts';

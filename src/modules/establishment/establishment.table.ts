@@ -14,6 +14,9 @@ export const quotaLedger = pgTable(
     amount: integer('amount').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     documentNo: text('document_no').notNull(),
+    /** The decided proposal that wrote the row (null: imported), and what kind of change it was. */
+    proposalId: integer('proposal_id'),
+    change: text('change'),
   },
   (t) => [
     uniqueIndex('quota_ledger_key').on(t.unitId, t.kind, t.effectiveOn, t.documentNo),
@@ -34,6 +37,9 @@ export const postLedger = pgTable(
     amount: integer('amount').notNull(),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
     documentNo: text('document_no').notNull(),
+    /** The decided proposal that wrote the row (null: imported), and what kind of change it was. */
+    proposalId: integer('proposal_id'),
+    change: text('change'),
   },
   (t) => [
     uniqueIndex('post_ledger_key').on(t.unitId, t.level, t.effectiveOn, t.documentNo),

@@ -66,6 +66,10 @@ export const unitVersions = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     sortOrder: integer('sort_order'),
+    /** 合署办公: the unit this one works together with as one body (null: none). */
+    coLocatedWith: integer('co_located_with'),
+    /** The decided proposal that wrote this version (null: imported). */
+    proposalId: integer('proposal_id'),
   },
   (t) => [
     unique('unit_versions_unit_from_key').on(t.unitId, t.validFrom).nullsNotDistinct(),
@@ -85,6 +89,11 @@ export const charters = pgTable(
       .references(() => units.id),
     issuedOn: date('issued_on', { mode: 'string' }).notNull(),
     documentNo: text('document_no'),
+    /** 定职能: the main functions (null: imported without them). */
+    functions: text('functions'),
+    /** 定机构: the internal divisions it sets. */
+    divisions: text('divisions').array(),
+    proposalId: integer('proposal_id'),
   },
   (t) => [uniqueIndex('charters_key').on(t.unitId, t.issuedOn)],
 );

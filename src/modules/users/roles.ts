@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'flows.approve',
   'flows.override',
   'flows.confirm',
+  'proposals.submit',
+  'proposals.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +62,8 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'flows.approve': '审批用编计划、核准用编、办理入编与任免',
   'flows.override': '越权办理：规则拦截的事项说明理由并附文件后放行（登记为问题）',
   'flows.confirm': '部门办理环节：组织部、人社、财政确认或退回本部门环节',
+  'proposals.submit': '提出机构编制动议事项',
+  'proposals.manage': '动议事项：论证、记录审议决定、组织实施、过程检查',
 };
 
 /**
@@ -78,6 +82,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'flows.apply',
     'flows.approve',
     'flows.override',
+    'proposals.submit',
+    'proposals.manage',
   ],
   clerk: [
     'register.read',
@@ -89,8 +95,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'findings.rectify',
     'flows.apply',
     'flows.approve',
+    'proposals.submit',
+    'proposals.manage',
   ],
-  unit_liaison: ['register.read', 'findings.rectify', 'flows.apply'],
+  unit_liaison: ['register.read', 'findings.rectify', 'flows.apply', 'proposals.submit'],
   dept_reader: ['register.read', 'stats.read', 'flows.confirm'],
   leader: ['register.read', 'stats.read'],
   system_admin: ['users.manage'],
