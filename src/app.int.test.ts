@@ -223,6 +223,8 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/audit',
       '/api/audit/status',
+      '/api/change-statistics',
+      '/api/change-statistics/export',
       '/api/auth/login',
       '/api/auth/logout',
       '/api/auth/me',

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../app.ts';
 import { ensureAccounts } from '../accounts.ts';
 import { type CliIo, type Command, type OpenedDatabase, ReportedError, UsageError } from '../cli.ts';
-import { loadDemoIfEmpty } from '../demo-loader.ts';
+import { loadDemoIfEmpty, plantDemoWorkflows } from '../demo-loader.ts';
 import { DEFAULT_SCAN_AT, parseScanAt, type TimeOfDay } from '../../modules/warnings/warnings.scheduler.ts';
 
 export interface ServeOptions {
@@ -10,7 +10,9 @@ export interface ServeOptions {
    * `--demo`: loads the demonstration county when the database holds no units yet (first start).
    * Without it the flag is accepted and nothing is loaded.
    */
-  loadDemoIfEmpty?: (opened: OpenedDatabase, io: CliIo) => Promise<void>;
+  loadDemoIfEmpty?: (opened: OpenedDatabase, io: CliIo) => Promise<boolean>;
+  /** Once the demonstration accounts exist: the demo's workflows (its 动议事项). */
+  plantDemoWorkflows?: (opened: OpenedDatabase) => Promise<void>;
 }
 
 function idleMinutesOf(env: NodeJS.ProcessEnv): number | undefined {
@@ -81,10 +83,11 @@ export function createServeCommand(options: ServeOptions = {}): Command {
         ...(scanAt ? { scanSchedule: { at: scanAt } } : {}),
       });
       try {
-        if (parsed.values.demo) await options.loadDemoIfEmpty?.(opened, io);
+        const loaded = parsed.values.demo ? await options.loadDemoIfEmpty?.(opened, io) : false;
         const region =
           typeof parsed.values.region === 'string' ? parsed.values.region : io.env.BIANZHI_REGION;
         await ensureAccounts(opened, io, { regionCode: region, demo: !!parsed.values.demo });
+        if (loaded) await options.plantDemoWorkflows?.(opened);
         await app.listen({ host: HOST, port });
       } catch (error) {
         await app.close();
@@ -112,4 +115,4 @@ export function createServeCommand(options: ServeOptions = {}): Command {
   };
 }
 
-export const serveCommand = createServeCommand({ loadDemoIfEmpty });
+export const serveCommand = createServeCommand({ loadDemoIfEmpty, plantDemoWorkflows });

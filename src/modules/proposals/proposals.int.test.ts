@@ -334,9 +334,16 @@ describe('every kind of change, as of the day before and the day of its effect',
     const before = await unitAsOf('QS04', BEFORE);
     expect(before.quotaFigures.find((q) => q.kind === 'administrative')!.approved).toBe(3);
     expect(await approved('QS04', EFFECTIVE)).toBe(0);
-    expect(
-      (await unitAsOf('QS04', EFFECTIVE)).postFigures.find((p) => p.level === 'head')?.approved ?? 0,
-    ).toBe(0);
+    expect(before.postFigures.find((p) => p.level === 'head')!.posts).toBe(1);
+    const posts = async (on: string) =>
+      (
+        await query<{ sum: number }>(
+          database.db,
+          sql`SELECT coalesce(sum(l.amount), 0)::int AS sum FROM post_ledger l JOIN units u ON u.id = l.unit_id
+            WHERE u.code = 'QS04' AND l.level = 'head' AND l.effective_on <= ${on}::date`,
+        )
+      )[0]!.sum;
+    expect([await posts(BEFORE), await posts(EFFECTIVE)]).toEqual([1, 0]);
     const [unit] = await query<{ abolished_on: string }>(
       database.db,
       sql`SELECT abolished_on::text FROM units WHERE code = 'QS04'`,
