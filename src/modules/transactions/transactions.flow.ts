@@ -40,8 +40,9 @@ export interface Override {
 }
 
 /**
- * The departments that take a transaction further once the 编办 has written it: 组织部 for 任免,
- * 人社 for entering and leaving, 财政 confirming the payroll change (工资统发).
+ * The departments that take a transaction further: 组织部 decides a 任免 before it is written (it is
+ * held `pending` until then); 人社 for entering and leaving and 财政 confirming the payroll change
+ * (工资统发) once the 编办 has written it.
  */
 export const STEPS: Record<string, readonly Department[]> = {
   enter: ['hr', 'finance'],
@@ -142,6 +143,8 @@ export function createFlowContext(deps: TransactionsDeps) {
     caller: Caller,
     entry: {
       kind: string;
+      /** `pending`: held until its department approves (任免, 组织部); nothing is written yet. */
+      state?: 'completed' | 'pending';
       regionCode: string;
       unitId: number;
       effectiveOn: string;
@@ -168,9 +171,9 @@ export function createFlowContext(deps: TransactionsDeps) {
     }
     const [row] = await query<{ id: number }>(
       tx,
-      sql`INSERT INTO transactions (kind, region_code, unit_id, document_no, issued_no, effective_on, approval_id, seat_id,
+      sql`INSERT INTO transactions (kind, state, region_code, unit_id, document_no, issued_no, effective_on, approval_id, seat_id,
           details, override_reason, override_document_no, finding_id, actor, at)
-        VALUES (${entry.kind}, ${entry.regionCode}, ${entry.unitId}, ${entry.documentNo ?? null}, ${issuedNo},
+        VALUES (${entry.kind}, ${entry.state ?? 'completed'}, ${entry.regionCode}, ${entry.unitId}, ${entry.documentNo ?? null}, ${issuedNo},
           ${entry.effectiveOn}, ${entry.approvalId ?? null}, ${entry.seatId ?? null}, ${JSON.stringify(entry.details)}::jsonb,
           ${entry.override?.reason ?? null}, ${entry.override?.documentNo ?? null}, ${entry.override?.findingId ?? null},
           ${caller.actor}, ${now()})

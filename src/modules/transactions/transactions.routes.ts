@@ -260,7 +260,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.approve'] },
       schema: {
         tags,
-        summary: '任职：在编人员任领导职务；超职数、超规格事前拦截',
+        summary: '任职：在编人员任领导职务，待组织部审批后写入；超职数、超规格事前拦截，待审批的任职占用职数',
         body: z.object({
           seatId: rowId(),
           postLevel: text(32),
@@ -278,6 +278,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
             transactionId: z.number().int(),
             seatId: z.number().int(),
             findingId: z.number().int().nullable(),
+            state: z.literal('pending').describe('待组织部审批'),
           }),
           ...errorResponses,
           409: errorResponses[400],
@@ -362,6 +363,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
         querystring: z.object({
           state: z.enum(['pending', 'confirmed', 'returned']).optional(),
           transactionId: rowId().optional(),
+          kind: z.enum(['enter', 'transfer', 'exit', 'appoint', 'remove']).optional(),
         }),
         response: {
           200: z.array(
@@ -369,9 +371,17 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
               id: z.number().int(),
               transactionId: z.number().int(),
               kind: z.string(),
+              transactionState: z
+                .string()
+                .describe('completed 已办结、pending 待组织部审批（任免）、returned 已退回（任免，未写入）'),
               unitCode: z.string(),
               effectiveOn: z.string(),
               issuedNo: z.string().nullable(),
+              documentNo: z.string().nullable(),
+              seatId: z.number().int().nullable(),
+              personName: z.string().nullable(),
+              postLevel: z.string().nullable().describe('任免：领导职务'),
+              postRank: z.string().nullable().describe('任职：职务层次'),
               department: z.string().describe('organization 组织部、hr 人社、finance 财政'),
               state: z.string().describe('pending 待办、confirmed 已确认、returned 已退回'),
               actor: z.string().nullable(),
@@ -392,10 +402,18 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.confirm'] },
       schema: {
         tags,
-        summary: '确认或退回本部门的办理环节（财政确认即工资统发已调整）',
+        summary:
+          '确认或退回本部门的办理环节（财政确认即工资统发已调整；组织部确认任免时再次检查并写入，退回则不写入）',
         params: idParams,
         body: z.object({ confirm: z.boolean(), note: text(2000).optional() }),
-        response: { 200: z.object({ id: z.number().int(), state: z.string() }), ...refusals },
+        response: {
+          200: z.object({
+            id: z.number().int(),
+            state: z.string(),
+            transactionState: z.string().describe('completed 已办结（任免已写入）、returned 已退回'),
+          }),
+          ...refusals,
+        },
       },
     },
     (request) => flows.decideStep(callerOf(request), request.params.id, request.body),
@@ -457,9 +475,12 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.approve'] },
       schema: {
         tags,
-        summary: '免职：席位上的领导职务于该日结束',
+        summary: '免职：席位上的领导职务于该日结束，待组织部审批后写入',
         body: z.object({ seatId: rowId(), validFrom: isoDate, documentNo: text(200) }),
-        response: { 201: done, ...refusals },
+        response: {
+          201: done.extend({ state: z.literal('pending').describe('待组织部审批') }),
+          ...refusals,
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await flows.remove(callerOf(request), request.body)),

@@ -13,12 +13,13 @@ export type { TransactionsDeps } from './transactions.flow.ts';
  */
 export function createTransactionsService(deps: TransactionsDeps) {
   const ctx = createFlowContext(deps);
+  const { decideHeld, ...appointments } = createAppointmentFlows(ctx);
   return {
     ...createPlanFlows(ctx),
     ...createApprovalFlows(ctx),
     ...createSeatFlows(ctx),
-    ...createAppointmentFlows(ctx),
-    ...createStepFlows(ctx),
+    ...appointments,
+    ...createStepFlows(ctx, decideHeld),
   };
 }
 

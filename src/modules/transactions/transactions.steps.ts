@@ -1,4 +1,5 @@
 import { type Db, query, sql } from '../../db/database.ts';
+import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { Caller } from '../auth/caller.ts';
 import { scopeFilter } from '../org/org.scope.ts';
 import { unitNameSql } from '../org/org.sql.ts';
@@ -6,8 +7,17 @@ import { DEPARTMENT_LABELS, type Department } from '../users/roles.ts';
 import { FlowConflictError, FlowInputError, FlowNotFoundError } from './transactions.errors.ts';
 import type { FlowContext } from './transactions.flow.ts';
 
+/** Takes a transaction held for a department's decision further: written, or `returned`; its state after. */
+export type DecideHeld = (
+  tx: Db,
+  audit: AuditRecorder,
+  caller: Caller,
+  transactionId: number,
+  confirm: boolean,
+) => Promise<string>;
+
 /** The departments' steps (组织部、人社、财政) and the region's 用编事项管控清单. */
-export function createStepFlows(ctx: FlowContext) {
+export function createStepFlows(ctx: FlowContext, decideHeld: DecideHeld) {
   const { deps, db, now, visibleUnit } = ctx;
 
   /** 用编事项管控清单 of the caller's scope. */
@@ -30,16 +40,25 @@ export function createStepFlows(ctx: FlowContext) {
   }
 
   return {
-    /** A department's queue: the steps of transactions in its scope, pending first. */
-    steps(caller: Caller, filter: { state?: string; transactionId?: number }) {
+    /**
+     * A department's queue: the steps of transactions in its scope, pending first, each with its
+     * transaction's state (a 任免 is `pending` until 组织部 decides) and, for a 任免, whom and which post.
+     */
+    steps(caller: Caller, filter: { state?: string; transactionId?: number; kind?: string }) {
       const { cte, where } = scopeFilter(caller.scope, 't');
       return query<{
         id: number;
         transactionId: number;
         kind: string;
+        transactionState: string;
         unitCode: string;
         effectiveOn: string;
         issuedNo: string | null;
+        documentNo: string | null;
+        seatId: number | null;
+        personName: string | null;
+        postLevel: string | null;
+        postRank: string | null;
         department: string;
         state: string;
         actor: string | null;
@@ -47,10 +66,15 @@ export function createStepFlows(ctx: FlowContext) {
         note: string | null;
       }>(
         db,
-        sql`${cte} SELECT st.id, t.id AS "transactionId", t.kind, u.code AS "unitCode", t.effective_on::text AS "effectiveOn",
-            t.issued_no AS "issuedNo", st.department, st.state, st.actor, st.at::text AS "at", st.note
+        sql`${cte} SELECT st.id, t.id AS "transactionId", t.kind, t.state AS "transactionState", u.code AS "unitCode",
+            t.effective_on::text AS "effectiveOn", t.issued_no AS "issuedNo", t.document_no AS "documentNo",
+            t.seat_id::int AS "seatId", p.name AS "personName",
+            t.details->>'postLevel' AS "postLevel", t.details->>'postRank' AS "postRank",
+            st.department, st.state, st.actor, st.at::text AS "at", st.note
           FROM transaction_steps st JOIN transactions t ON t.id = st.transaction_id JOIN units u ON u.id = t.unit_id
+            LEFT JOIN seats s ON s.id = t.seat_id LEFT JOIN persons p ON p.id = s.person_id
           WHERE ${where}
+            ${filter.kind ? sql`AND t.kind = ${filter.kind}` : sql``}
             ${caller.department ? sql`AND st.department = ${caller.department}` : sql``}
             ${filter.state ? sql`AND st.state = ${filter.state}` : sql``}
             ${filter.transactionId ? sql`AND t.id = ${filter.transactionId}` : sql``}
@@ -95,7 +119,8 @@ export function createStepFlows(ctx: FlowContext) {
           regionCode: step.region_code,
           details: { department: step.department, ...(note ? { note } : {}) },
         });
-        return { id, state };
+        const transactionState = await decideHeld(tx, audit, caller, step.transaction_id, input.confirm);
+        return { id, state, transactionState };
       });
     },
 

@@ -8,6 +8,7 @@ import type { RosterPage } from '../roster/roster.api.ts';
 import type {
   AppointInput,
   Appointed,
+  AppointmentStep,
   ApprovalFilter,
   EnterInput,
   Entered,
@@ -38,6 +39,14 @@ export function useApprovals(filter: ApprovalFilter, enabled = true) {
     queryFn: () => getJson<QuotaUseApproval[]>('/api/quota-use-approvals', { ...filter }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** 任职 requests with their 组织部 step: awaiting it, written, or returned. */
+export function useAppointments() {
+  return useQuery({
+    queryKey: [FLOWS, 'appointments'],
+    queryFn: () => getJson<AppointmentStep[]>('/api/transaction-steps', { kind: 'appoint' }),
   });
 }
 
