@@ -5,6 +5,7 @@ import { type AuthHeaders, createUser, loginAs } from '../../../test/support/aut
 import {
   addPost,
   addQuota,
+  buildPerson,
   buildRegion,
   buildSeat,
   buildUnit,
@@ -149,7 +150,7 @@ describe('用编计划 → 用编核准 → 入编', () => {
     const tooMany = await post(`/api/staffing-plans/${planId}/decision`, clerk, { approve: true });
     expect(tooMany.statusCode).toBe(409);
     expect(tooMany.json().message).toBe(
-      'QS100 行政编制空编 3 名（核定 5、实有 2、已核准待入编 0），不能核准 5 名',
+      'QS100 行政编制至 2026 年末预测可用空编 3 名（核定 5、届时在编 2（现有 2，其间退休等减员 0）、已核准待入编 0、其他已批计划未核准 0），不能核准 5 名',
     );
     const decided = await post(`/api/staffing-plans/${planId}/decision`, clerk, {
       approve: true,
@@ -430,6 +431,53 @@ describe('用编计划 → 用编核准 → 入编', () => {
       sql`SELECT changes FROM staffing_plan_amendments WHERE plan_id = ${planId}`,
     );
     expect(row!.changes).toEqual([{ id: examLine, before: 2, after: 3 }]);
+  });
+});
+
+describe('用编计划 against the forecast vacancy', () => {
+  it('approves what a retirement within the plan year frees, and no more', async () => {
+    const full = await buildUnit(database.db, { regionCode: region.code, code: 'QS150' });
+    await addQuota(database.db, full, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
+    await buildSeat(database.db, { unit: full, enteredOn: '2020-01-01' });
+    // Born 1966-04, a man: statutory retirement 2026-08 (60岁4个月 under the 2025 reform).
+    const retiring = await buildPerson(database.db, {
+      regionCode: region.code,
+      idNumber: makeIdNumber({ birthDate: '1966-04-15' }),
+    });
+    await buildSeat(database.db, { unit: full, personId: retiring.id, enteredOn: '2000-01-01' });
+    expect(await figures('QS150')).toEqual({ reserved: 0, vacancy: 0 });
+    const applied = await post('/api/staffing-plans', clerk, {
+      unitCode: 'QS150',
+      year: 2026,
+      reason: '退休补员',
+      lines: [{ quotaKind: 'administrative', channel: 'exam', requested: 2 }],
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const { id, lines } = applied.json();
+    const decide = (approved: number) =>
+      post(`/api/staffing-plans/${id}/decision`, clerk, {
+        approve: true,
+        lines: [{ id: lines[0].id, approved }],
+      });
+    const two = await decide(2);
+    expect(two.statusCode).toBe(409);
+    expect(two.json().message).toBe(
+      'QS150 行政编制至 2026 年末预测可用空编 1 名（核定 2、届时在编 1（现有 2，其间退休等减员 1）、已核准待入编 0、其他已批计划未核准 0），不能核准 2 名',
+    );
+    const one = await decide(1);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().lines[0].approved).toBe(1);
+    // The next year's plan finds that vacancy taken by this plan's hire, not yet granted.
+    const next = await post('/api/staffing-plans', clerk, {
+      unitCode: 'QS150',
+      year: 2027,
+      reason: '补员',
+      lines: [{ quotaKind: 'administrative', channel: 'exam', requested: 1 }],
+    });
+    const refused = await post(`/api/staffing-plans/${next.json().id}/decision`, clerk, { approve: true });
+    expect(refused.json().message).toBe(
+      'QS150 行政编制至 2027 年末预测可用空编 0 名（核定 2、届时在编 1（现有 2，其间退休等减员 1）、已核准待入编 0、其他已批计划未核准 1），不能核准 1 名',
+    );
   });
 });
 

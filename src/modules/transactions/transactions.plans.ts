@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { type Db, query, sql } from '../../db/database.ts';
+import { monthIndex } from '../../shared/dates.ts';
 import type { Caller } from '../auth/caller.ts';
 import { QUOTA_KINDS } from '../interchange/dataset.spec.ts';
 import { scopeFilter } from '../org/org.scope.ts';
@@ -10,8 +11,10 @@ import {
   FlowNotFoundError,
   NoVacancyError,
 } from './transactions.errors.ts';
-import { type FlowContext, vacancyOf } from './transactions.flow.ts';
+import type { FlowContext } from './transactions.flow.ts';
 import { CHANNELS, type Channel } from './transactions.model.ts';
+import { forecastVacancy } from './vacancy.forecast.ts';
+import { forecastInput } from './vacancy.repository.ts';
 
 export interface PlanInput {
   unitCode: string;
@@ -99,6 +102,28 @@ async function readPlans(tx: Db, caller: Caller, condition: SQL, today: string) 
   }));
 }
 
+/**
+ * A unit's figures by kind now and at the end of a plan's year, as 用编分析 forecasts them: statutory
+ * retirements up to then, approvals expiring, and approved plans' hires not yet granted (a plan being
+ * decided is not approved yet, so its own lines are not among them). A past year's end is now.
+ */
+async function yearEndForecast(
+  tx: Db,
+  unit: { id: number; region_code: string },
+  year: number,
+  today: string,
+) {
+  const months = Math.max(monthIndex(`${year}-12`) - monthIndex(today), 0);
+  const input = await forecastInput(tx, { regionCode: unit.region_code, unitIds: [unit.id] }, today, months);
+  const { now, points } = forecastVacancy(input);
+  const then = points.at(-1)?.kinds ?? now;
+  const none = { approved: 0, headcount: 0, reserved: 0, planned: 0, vacancy: 0, available: 0 };
+  return (kind: string) => ({
+    now: now.find((k) => k.kind === kind) ?? { kind, ...none },
+    then: then.find((k) => k.kind === kind) ?? { kind, ...none },
+  });
+}
+
 /** 用编计划: a unit applies for its year's hires; the 编办 decides them, and amends an approved plan. */
 export function createPlanFlows(ctx: FlowContext) {
   const { deps, db, today, now, visibleUnit } = ctx;
@@ -162,7 +187,10 @@ export function createPlanFlows(ctx: FlowContext) {
     },
 
     /** 用编核准 in the caller's scope: each with its state as of today (a reserved one past its date is expired). */
-    /** The 编办's decision: all or part of each line, never more than asked nor than the unit's vacancy of the kind. */
+    /**
+     * The 编办's decision: all or part of each line, never more than asked nor than the unit's
+     * vacancy of the kind forecast for the end of the plan's year.
+     */
     async decidePlan(caller: Caller, id: number, decision: PlanDecision) {
       return deps.audit.transaction(db, async (tx, audit) => {
         const plan = await getPlan(caller, id, tx);
@@ -186,12 +214,17 @@ export function createPlanFlows(ctx: FlowContext) {
             throw new FlowInputError(`计划明细 ${line.id} 核准数应在 0 至申请数 ${line.requested} 之间`);
           byKind.set(line.quotaKind, (byKind.get(line.quotaKind) ?? 0) + approved);
         }
-        for (const [kind, total] of byKind) {
-          const figures = await vacancyOf(tx, unit!.id, kind, today());
-          if (total > Math.max(figures.vacancy, 0))
-            throw new NoVacancyError(
-              `${plan.unitCode} ${quotaKindLabel[kind]}空编 ${Math.max(figures.vacancy, 0)} 名（核定 ${figures.approved}、实有 ${figures.headcount}、已核准待入编 ${figures.reserved}），不能核准 ${total} 名`,
-            );
+        if (decision.approve) {
+          const forecast = await yearEndForecast(tx, unit!, plan.year, today());
+          for (const [kind, total] of byKind) {
+            const { now, then } = forecast(kind);
+            if (total > Math.max(then.available, 0))
+              throw new NoVacancyError(
+                `${plan.unitCode} ${quotaKindLabel[kind]}至 ${plan.year} 年末预测可用空编 ${Math.max(then.available, 0)} 名` +
+                  `（核定 ${then.approved}、届时在编 ${then.headcount}（现有 ${now.headcount}，其间退休等减员 ${now.headcount - then.headcount}）、` +
+                  `已核准待入编 ${then.reserved}、其他已批计划未核准 ${then.planned}），不能核准 ${total} 名`,
+              );
+          }
         }
         for (const line of plan.lines)
           await query(
