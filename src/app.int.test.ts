@@ -250,6 +250,7 @@ describe('the OpenAPI document', () => {
       '/api/imports/{jobId}/report',
       '/api/persons/{id}',
       '/api/quota-use-approvals',
+      '/api/quota-use-approvals/{id}/cancel',
       '/api/quota-use-approvals/{id}/docx',
       '/api/regions',
       '/api/regions/{code}/figures',

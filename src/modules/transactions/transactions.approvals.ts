@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { type Db, query, sql } from '../../db/database.ts';
 import { addDays } from '../../shared/dates.ts';
 import { regionPrefix } from '../../shared/document-no.ts';
@@ -5,7 +6,12 @@ import type { AuditRecorder } from '../audit/audit.service.ts';
 import type { Caller } from '../auth/caller.ts';
 import { scopeFilter } from '../org/org.scope.ts';
 import { quotaKindLabel } from '../warnings/warnings.sql.ts';
-import { FlowConflictError, FlowNotFoundError, NoVacancyError } from './transactions.errors.ts';
+import {
+  FlowConflictError,
+  FlowInputError,
+  FlowNotFoundError,
+  NoVacancyError,
+} from './transactions.errors.ts';
 import { type FlowContext, lockFigure, vacancyOf } from './transactions.flow.ts';
 import { planLine } from './transactions.plans.ts';
 
@@ -95,39 +101,97 @@ export async function approvalFor(tx: Db, caller: Caller, id: number) {
 /** 用编核准: granted on an approved plan line, each reserving one vacancy until used or expired. */
 export function createApprovalFlows(ctx: FlowContext) {
   const { deps, db, today } = ctx;
+
+  /** 用编核准 in the caller's scope meeting `condition` (on `a` and its unit `u`), newest first. */
+  function readApprovals(tx: Db, caller: Caller, condition: SQL, state?: string) {
+    const { cte, where } = scopeFilter(caller.scope, 'a');
+    return query<{
+      id: number;
+      number: string;
+      unitCode: string;
+      quotaKind: string;
+      channel: string;
+      personName: string | null;
+      state: string;
+      approvedOn: string;
+      expiresOn: string;
+      usedOn: string | null;
+      cancelledOn: string | null;
+      cancelReason: string | null;
+      planLineId: number;
+    }>(
+      tx,
+      sql`${cte} SELECT * FROM (
+          SELECT a.id, a.number, u.code AS "unitCode", a.quota_kind AS "quotaKind", a.channel,
+            a.person_name AS "personName",
+            CASE WHEN a.state = 'reserved' AND a.expires_on < ${today()}::date THEN 'expired' ELSE a.state END AS state,
+            a.approved_on::text AS "approvedOn", a.expires_on::text AS "expiresOn", a.used_on::text AS "usedOn",
+            a.cancelled_on::text AS "cancelledOn", a.cancel_reason AS "cancelReason", a.plan_line_id AS "planLineId"
+          FROM quota_use_approvals a JOIN units u ON u.id = a.unit_id
+          WHERE ${where} AND ${condition}
+        ) x ${state ? sql`WHERE x.state = ${state}` : sql``}
+        ORDER BY x."approvedOn" DESC, x.id DESC LIMIT 500`,
+    );
+  }
+
   return {
     /** 用编核准 in the caller's scope: each with its state as of today (a reserved one past its date is expired). */
     listApprovals(caller: Caller, filter: { unit?: string; state?: string }) {
-      const { cte, where } = scopeFilter(caller.scope, 'a');
-      return query<{
-        id: number;
-        number: string;
-        unitCode: string;
-        quotaKind: string;
-        channel: string;
-        personName: string | null;
-        state: string;
-        approvedOn: string;
-        expiresOn: string;
-        usedOn: string | null;
-        planLineId: number;
-      }>(
-        db,
-        sql`${cte} SELECT * FROM (
-            SELECT a.id, a.number, u.code AS "unitCode", a.quota_kind AS "quotaKind", a.channel,
-              a.person_name AS "personName",
-              CASE WHEN a.state = 'reserved' AND a.expires_on < ${today()}::date THEN 'expired' ELSE a.state END AS state,
-              a.approved_on::text AS "approvedOn", a.expires_on::text AS "expiresOn", a.used_on::text AS "usedOn",
-              a.plan_line_id AS "planLineId"
-            FROM quota_use_approvals a JOIN units u ON u.id = a.unit_id
-            WHERE ${where} ${filter.unit ? sql`AND u.code = ${filter.unit}` : sql``}
-          ) x ${filter.state ? sql`WHERE x.state = ${filter.state}` : sql``}
-          ORDER BY x."approvedOn" DESC, x.id DESC LIMIT 500`,
-      );
+      return readApprovals(db, caller, filter.unit ? sql`u.code = ${filter.unit}` : sql`TRUE`, filter.state);
     },
 
     grantApproval(caller: Caller, input: { planLineId: number; personName?: string; validDays?: number }) {
       return deps.audit.transaction(db, (tx, audit) => grant(ctx, tx, audit, caller, input));
+    },
+
+    /**
+     * 撤销: a reserved (unused, unexpired) 用编核准 stops reserving its vacancy on `cancelledOn`
+     * (between its grant and today); the days before still count it reserved. Audited.
+     */
+    cancelApproval(caller: Caller, id: number, input: { cancelledOn: string; reason: string }) {
+      const reason = input.reason.trim();
+      if (!reason) throw new FlowInputError('撤销用编核准须说明理由');
+      return deps.audit.transaction(db, async (tx, audit) => {
+        const approval = await approvalFor(tx, caller, id);
+        await lockFigure(tx, approval.unit_id, approval.quota_kind);
+        const [row] = await query<{
+          state: string;
+          approved_on: string;
+          expires_on: string;
+          region_code: string;
+        }>(
+          tx,
+          sql`SELECT state, approved_on::text, expires_on::text, region_code FROM quota_use_approvals
+            WHERE id = ${id} FOR UPDATE`,
+        );
+        const on = today();
+        if (row!.state !== 'reserved')
+          throw new FlowConflictError(
+            `用编核准 ${approval.number} 已${row!.state === 'used' ? '使用' : '撤销'}，不能撤销`,
+          );
+        if (row!.expires_on < on)
+          throw new FlowConflictError(`用编核准 ${approval.number} 已于 ${row!.expires_on} 过期，无需撤销`);
+        if (input.cancelledOn < row!.approved_on || input.cancelledOn > on)
+          throw new FlowInputError(
+            `撤销日期 ${input.cancelledOn} 应在核准日期 ${row!.approved_on} 与今天 ${on} 之间`,
+          );
+        await query(
+          tx,
+          sql`UPDATE quota_use_approvals SET state = 'cancelled', cancelled_on = ${input.cancelledOn},
+            cancel_reason = ${reason}, cancelled_by = ${caller.actor} WHERE id = ${id}`,
+        );
+        await audit.record({
+          actor: caller.actor,
+          action: 'approval.cancel',
+          entity: 'quota_use_approvals',
+          entityKey: approval.number,
+          regionCode: row!.region_code,
+          documentNo: approval.number,
+          details: { cancelledOn: input.cancelledOn, reason },
+        });
+        const [cancelled] = await readApprovals(tx, caller, sql`a.id = ${id}`);
+        return cancelled!;
+      });
     },
   };
 }

@@ -481,6 +481,59 @@ describe('用编计划 against the forecast vacancy', () => {
   });
 });
 
+describe('撤销用编核准', () => {
+  it('ends the reservation on the cancellation date, the days before still reserved', async () => {
+    const u = await buildUnit(database.db, { regionCode: region.code, code: 'QS170' });
+    await addQuota(database.db, u, { kind: 'administrative', amount: 3, effectiveOn: '2020-01-01' });
+    await buildSeat(database.db, { unit: u, enteredOn: '2020-01-01' });
+    const plan = (
+      await post('/api/staffing-plans', clerk, {
+        unitCode: 'QS170',
+        year: 2026,
+        reason: '补员',
+        lines: [{ quotaKind: 'administrative', channel: 'recruit', requested: 1 }],
+      })
+    ).json();
+    await post(`/api/staffing-plans/${plan.id}/decision`, clerk, { approve: true });
+    const granted = await post('/api/quota-use-approvals', clerk, { planLineId: plan.lines[0].id });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const { id } = granted.json();
+    // Granted a month ago.
+    await query(database.db, sql`UPDATE quota_use_approvals SET approved_on = '2026-05-15' WHERE id = ${id}`);
+    const cancel = (headers: AuthHeaders, body: object) =>
+      post(`/api/quota-use-approvals/${id}/cancel`, headers, body);
+    expect((await cancel(liaison, { cancelledOn: '2026-06-20', reason: '考生放弃' })).statusCode).toBe(403);
+    expect((await cancel(clerk, { cancelledOn: '2026-05-14', reason: '考生放弃' })).statusCode).toBe(400);
+    expect((await cancel(clerk, { cancelledOn: '2026-07-01', reason: '考生放弃' })).statusCode).toBe(400);
+    const cancelled = await cancel(clerk, { cancelledOn: '2026-06-20', reason: '考生放弃' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      state: 'cancelled',
+      cancelledOn: '2026-06-20',
+      cancelReason: '考生放弃',
+    });
+    expect(await figures('QS170', '2026-06-19')).toEqual({ reserved: 1, vacancy: 1 });
+    expect(await figures('QS170', '2026-06-20')).toEqual({ reserved: 0, vacancy: 2 });
+    const series = (await get('/api/vacancy/series?unit=QS170&from=2026-05-01&to=2026-06-30', clerk)).json();
+    expect(
+      series.points.map((p: { kinds: { kind: string; reserved: number }[] }) => p.kinds[0]!.reserved),
+    ).toEqual([1, 0]);
+    const again = await cancel(clerk, { cancelledOn: '2026-06-21', reason: '重复' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已撤销');
+    const [entry] = await query<{ action: string; details: { cancelledOn: string } }>(
+      database.db,
+      sql`SELECT action, details FROM audit_log WHERE entity = 'quota_use_approvals'
+        AND entity_key = ${granted.json().number} ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry).toMatchObject({ action: 'approval.cancel', details: { cancelledOn: '2026-06-20' } });
+    // The plan line may be granted again.
+    expect((await post('/api/quota-use-approvals', clerk, { planLineId: plan.lines[0].id })).statusCode).toBe(
+      201,
+    );
+  });
+});
+
 describe('任职', () => {
   it('appoints within the posts and refuses past them or above the rank, with the rule', async () => {
     const bureau = await buildUnit(database.db, { regionCode: region.code, code: 'QS200', rank: 'section' });

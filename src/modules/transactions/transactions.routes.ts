@@ -49,6 +49,23 @@ const seated = z.object({
   findingId: z.number().int().nullable().describe('越权办理时登记的问题'),
 });
 
+/** A 用编核准 as listed, its state as of today. */
+const approvalRow = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  unitCode: z.string(),
+  quotaKind: z.string(),
+  channel: z.string(),
+  personName: z.string().nullable(),
+  state: z.string().describe('reserved 待入编、used 已入编、expired 已过期、cancelled 已撤销'),
+  approvedOn: z.string(),
+  expiresOn: z.string(),
+  usedOn: z.string().nullable(),
+  cancelledOn: z.string().nullable().describe('撤销日期：自该日起不再占用空编'),
+  cancelReason: z.string().nullable(),
+  planLineId: z.number().int(),
+});
+
 const approvalSchema = z.object({
   id: z.number().int(),
   number: z.string().describe('用编核准文号（编制使用通知单）'),
@@ -119,24 +136,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
           unit: text(64).optional(),
           state: z.enum(['reserved', 'used', 'expired', 'cancelled']).optional(),
         }),
-        response: {
-          200: z.array(
-            z.object({
-              id: z.number().int(),
-              number: z.string(),
-              unitCode: z.string(),
-              quotaKind: z.string(),
-              channel: z.string(),
-              personName: z.string().nullable(),
-              state: z.string(),
-              approvedOn: z.string(),
-              expiresOn: z.string(),
-              usedOn: z.string().nullable(),
-              planLineId: z.number().int(),
-            }),
-          ),
-          ...errorResponses,
-        },
+        response: { 200: z.array(approvalRow), ...errorResponses },
       },
     },
     (request) => flows.listApprovals(callerOf(request), request.query),
@@ -218,6 +218,24 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
     },
     async (request, reply) =>
       reply.code(201).send(await flows.grantApproval(callerOf(request), request.body)),
+  );
+
+  app.post(
+    '/api/quota-use-approvals/:id/cancel',
+    {
+      config: { access: ['flows.approve'] },
+      schema: {
+        tags,
+        summary: '撤销用编核准（仅限未使用、未过期的）：自撤销日期起不再占用空编',
+        params: idParams,
+        body: z.object({
+          cancelledOn: isoDate.describe('撤销日期（核准日期至今天之间）'),
+          reason: text(2000).min(1, { error: '请说明撤销理由' }),
+        }),
+        response: { 200: approvalRow, ...errorResponses, 409: errorResponses[400] },
+      },
+    },
+    (request) => flows.cancelApproval(callerOf(request), request.params.id, request.body),
   );
 
   app.post(

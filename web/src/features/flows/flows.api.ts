@@ -114,6 +114,11 @@ export const useGrantApproval = () =>
     sendJson<Granted>('POST', '/api/quota-use-approvals', input),
   );
 
+export const useCancelApproval = (id: number) =>
+  useFlowMutation((input: { cancelledOn: string; reason: string }) =>
+    sendJson<QuotaUseApproval>('POST', `/api/quota-use-approvals/${id}/cancel`, input),
+  );
+
 export const useEnter = () =>
   useFlowMutation((input: EnterInput) => sendJson<Entered>('POST', '/api/transactions/enter', input), true);
 

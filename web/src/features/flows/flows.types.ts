@@ -62,6 +62,8 @@ export interface QuotaUseApproval {
   approvedOn: string;
   expiresOn: string;
   usedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
   planLineId: number;
 }
 
