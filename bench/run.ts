@@ -23,7 +23,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Database, openDatabase, query, sql } from '../src/db/database.ts';
 import { idCheckChar } from '../src/modules/identity/id-number.ts';
-import { precheckSeat } from '../src/modules/transactions/transactions.service.ts';
+import { precheckSeat } from '../src/modules/transactions/transactions.flow.ts';
 import { createAuditTrail } from '../src/modules/audit/audit.service.ts';
 import { writeDemoDataset } from '../src/modules/demo/demo.generator.ts';
 import { quotaFigures } from '../src/modules/establishment/establishment.repository.ts';

@@ -261,6 +261,7 @@ describe('the OpenAPI document', () => {
       '/api/proposals/{id}/files/{fileId}',
       '/api/proposals/{id}/implementation',
       '/api/quota-use-approvals',
+      '/api/quota-use-approvals/{id}/cancel',
       '/api/quota-use-approvals/{id}/docx',
       '/api/regions',
       '/api/regions/{code}/figures',

@@ -61,12 +61,14 @@ export interface FigureRow {
 
 /**
  * The predicate "approval `a` reserves a vacancy on D": granted by D, and on D neither used (a used
- * approval reserved until the day its person was seated) nor past its expiry.
+ * approval reserved until the day its person was seated), cancelled (a cancelled one reserved until
+ * its cancellation date) nor past its expiry.
  */
 export function reservingOn(alias: string, asOf: string): SQL {
   const a = sql.raw(alias);
   return sql`(${a}.approved_on <= ${asOf}::date AND ${a}.expires_on >= ${asOf}::date
-    AND (${a}.state = 'reserved' OR (${a}.state = 'used' AND ${a}.used_on > ${asOf}::date)))`;
+    AND (${a}.state = 'reserved' OR (${a}.state = 'used' AND ${a}.used_on > ${asOf}::date)
+      OR (${a}.state = 'cancelled' AND ${a}.cancelled_on > ${asOf}::date)))`;
 }
 
 /** Sums `amounts(unit_id, key, supply, used)` per active unit and key. */

@@ -5,6 +5,7 @@ import { type AuthHeaders, createUser, loginAs } from '../../../test/support/aut
 import {
   addPost,
   addQuota,
+  buildPerson,
   buildRegion,
   buildSeat,
   buildUnit,
@@ -23,6 +24,7 @@ let region: { code: string };
 let clerk: AuthHeaders;
 let secondClerk: AuthHeaders;
 let liaison: AuthHeaders;
+let organization: AuthHeaders;
 let unit: Awaited<ReturnType<typeof buildUnit>>;
 
 beforeAll(async () => {
@@ -51,6 +53,14 @@ beforeAll(async () => {
     app,
     await createUser(database, { roles: ['unit_liaison'], regionCode: region.code, unitCode: 'QS100' }),
   );
+  organization = await loginAs(
+    app,
+    await createUser(database, {
+      roles: ['dept_reader'],
+      department: 'organization',
+      regionCode: region.code,
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -61,6 +71,41 @@ afterAll(async () => {
 const post = (url: string, headers: AuthHeaders, payload: object) =>
   app.inject({ method: 'POST', url, headers, payload });
 const get = (url: string, headers: AuthHeaders) => app.inject({ method: 'GET', url, headers });
+
+/** A section-rank office with one head post, 5 administrative quota and two people without posts. */
+async function office(code?: string) {
+  const u = await buildUnit(database.db, {
+    regionCode: region.code,
+    rank: 'section',
+    ...(code ? { code } : {}),
+  });
+  await addPost(database.db, u, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
+  await addQuota(database.db, u, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+  const seat = () =>
+    buildSeat(database.db, {
+      unit: u,
+      quotaKind: 'administrative',
+      category: 'civil_servant',
+      enteredOn: '2020-01-01',
+    });
+  return { unit: u, seats: [(await seat()).id, (await seat()).id] as const };
+}
+
+/** 组织部 decides the step of a held 任免. */
+async function decideByOrganization(transactionId: number, confirm: boolean, note?: string) {
+  const [step] = (await get(`/api/transaction-steps?transactionId=${transactionId}`, organization)).json();
+  return post(`/api/transaction-steps/${step.id}/decision`, organization, {
+    confirm,
+    ...(note ? { note } : {}),
+  });
+}
+
+async function postsOf(seatId: number) {
+  return query<{ valid_from: string | null; post_level: string | null }>(
+    database.db,
+    sql`SELECT valid_from::text, post_level FROM seat_posts WHERE seat_id = ${seatId} ORDER BY valid_from NULLS FIRST`,
+  );
+}
 
 async function figures(unitCode: string, asOf = TODAY) {
   const response = await get(`/api/units/${unitCode}?asOf=${asOf}`, clerk);
@@ -105,7 +150,7 @@ describe('用编计划 → 用编核准 → 入编', () => {
     const tooMany = await post(`/api/staffing-plans/${planId}/decision`, clerk, { approve: true });
     expect(tooMany.statusCode).toBe(409);
     expect(tooMany.json().message).toBe(
-      'QS100 行政编制空编 3 名（核定 5、实有 2、已核准待入编 0），不能核准 5 名',
+      'QS100 行政编制至 2026 年末预测可用空编 3 名（核定 5、届时在编 2（现有 2，其间退休等减员 0）、已核准待入编 0、其他已批计划未核准 0），不能核准 5 名',
     );
     const decided = await post(`/api/staffing-plans/${planId}/decision`, clerk, {
       approve: true,
@@ -389,6 +434,106 @@ describe('用编计划 → 用编核准 → 入编', () => {
   });
 });
 
+describe('用编计划 against the forecast vacancy', () => {
+  it('approves what a retirement within the plan year frees, and no more', async () => {
+    const full = await buildUnit(database.db, { regionCode: region.code, code: 'QS150' });
+    await addQuota(database.db, full, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
+    await buildSeat(database.db, { unit: full, enteredOn: '2020-01-01' });
+    // Born 1966-04, a man: statutory retirement 2026-08 (60岁4个月 under the 2025 reform).
+    const retiring = await buildPerson(database.db, {
+      regionCode: region.code,
+      idNumber: makeIdNumber({ birthDate: '1966-04-15' }),
+    });
+    await buildSeat(database.db, { unit: full, personId: retiring.id, enteredOn: '2000-01-01' });
+    expect(await figures('QS150')).toEqual({ reserved: 0, vacancy: 0 });
+    const applied = await post('/api/staffing-plans', clerk, {
+      unitCode: 'QS150',
+      year: 2026,
+      reason: '退休补员',
+      lines: [{ quotaKind: 'administrative', channel: 'exam', requested: 2 }],
+    });
+    expect(applied.statusCode, applied.body).toBe(201);
+    const { id, lines } = applied.json();
+    const decide = (approved: number) =>
+      post(`/api/staffing-plans/${id}/decision`, clerk, {
+        approve: true,
+        lines: [{ id: lines[0].id, approved }],
+      });
+    const two = await decide(2);
+    expect(two.statusCode).toBe(409);
+    expect(two.json().message).toBe(
+      'QS150 行政编制至 2026 年末预测可用空编 1 名（核定 2、届时在编 1（现有 2，其间退休等减员 1）、已核准待入编 0、其他已批计划未核准 0），不能核准 2 名',
+    );
+    const one = await decide(1);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().lines[0].approved).toBe(1);
+    // The next year's plan finds that vacancy taken by this plan's hire, not yet granted.
+    const next = await post('/api/staffing-plans', clerk, {
+      unitCode: 'QS150',
+      year: 2027,
+      reason: '补员',
+      lines: [{ quotaKind: 'administrative', channel: 'exam', requested: 1 }],
+    });
+    const refused = await post(`/api/staffing-plans/${next.json().id}/decision`, clerk, { approve: true });
+    expect(refused.json().message).toBe(
+      'QS150 行政编制至 2027 年末预测可用空编 0 名（核定 2、届时在编 1（现有 2，其间退休等减员 1）、已核准待入编 0、其他已批计划未核准 1），不能核准 1 名',
+    );
+  });
+});
+
+describe('撤销用编核准', () => {
+  it('ends the reservation on the cancellation date, the days before still reserved', async () => {
+    const u = await buildUnit(database.db, { regionCode: region.code, code: 'QS170' });
+    await addQuota(database.db, u, { kind: 'administrative', amount: 3, effectiveOn: '2020-01-01' });
+    await buildSeat(database.db, { unit: u, enteredOn: '2020-01-01' });
+    const plan = (
+      await post('/api/staffing-plans', clerk, {
+        unitCode: 'QS170',
+        year: 2026,
+        reason: '补员',
+        lines: [{ quotaKind: 'administrative', channel: 'recruit', requested: 1 }],
+      })
+    ).json();
+    await post(`/api/staffing-plans/${plan.id}/decision`, clerk, { approve: true });
+    const granted = await post('/api/quota-use-approvals', clerk, { planLineId: plan.lines[0].id });
+    expect(granted.statusCode, granted.body).toBe(201);
+    const { id } = granted.json();
+    // Granted a month ago.
+    await query(database.db, sql`UPDATE quota_use_approvals SET approved_on = '2026-05-15' WHERE id = ${id}`);
+    const cancel = (headers: AuthHeaders, body: object) =>
+      post(`/api/quota-use-approvals/${id}/cancel`, headers, body);
+    expect((await cancel(liaison, { cancelledOn: '2026-06-20', reason: '考生放弃' })).statusCode).toBe(403);
+    expect((await cancel(clerk, { cancelledOn: '2026-05-14', reason: '考生放弃' })).statusCode).toBe(400);
+    expect((await cancel(clerk, { cancelledOn: '2026-07-01', reason: '考生放弃' })).statusCode).toBe(400);
+    const cancelled = await cancel(clerk, { cancelledOn: '2026-06-20', reason: '考生放弃' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      state: 'cancelled',
+      cancelledOn: '2026-06-20',
+      cancelReason: '考生放弃',
+    });
+    expect(await figures('QS170', '2026-06-19')).toEqual({ reserved: 1, vacancy: 1 });
+    expect(await figures('QS170', '2026-06-20')).toEqual({ reserved: 0, vacancy: 2 });
+    const series = (await get('/api/vacancy/series?unit=QS170&from=2026-05-01&to=2026-06-30', clerk)).json();
+    expect(
+      series.points.map((p: { kinds: { kind: string; reserved: number }[] }) => p.kinds[0]!.reserved),
+    ).toEqual([1, 0]);
+    const again = await cancel(clerk, { cancelledOn: '2026-06-21', reason: '重复' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已撤销');
+    const [entry] = await query<{ action: string; details: { cancelledOn: string } }>(
+      database.db,
+      sql`SELECT action, details FROM audit_log WHERE entity = 'quota_use_approvals'
+        AND entity_key = ${granted.json().number} ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry).toMatchObject({ action: 'approval.cancel', details: { cancelledOn: '2026-06-20' } });
+    // The plan line may be granted again.
+    expect((await post('/api/quota-use-approvals', clerk, { planLineId: plan.lines[0].id })).statusCode).toBe(
+      201,
+    );
+  });
+});
+
 describe('任职', () => {
   it('appoints within the posts and refuses past them or above the rank, with the rule', async () => {
     const bureau = await buildUnit(database.db, { regionCode: region.code, code: 'QS200', rank: 'section' });
@@ -423,6 +568,8 @@ describe('任职', () => {
       documentNo: '青组任〔2026〕1号',
     });
     expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json().state).toBe('pending');
+    // The post is held by the appointment awaiting 组织部, as if it were written.
     const over = await post('/api/transactions/appoint', clerk, {
       seatId: seatB.id,
       postLevel: 'deputy',
@@ -431,8 +578,98 @@ describe('任职', () => {
       documentNo: '青组任〔2026〕2号',
     });
     expect(over.statusCode).toBe(409);
-    expect(over.json().message).toContain('【OVER_POSTS】');
-    expect(over.json().message).toContain('职数 1 名');
+    expect(over.json().message).toBe(
+      '不予办理：【OVER_POSTS】QS200 单位副职职数 1 名，实配 2 名（含待组织部审批的任职 1 名）',
+    );
+  });
+});
+
+describe('任免待组织部审批', () => {
+  const appoint = (seatId: number, validFrom = '2026-07-01', headers = clerk) =>
+    post('/api/transactions/appoint', headers, {
+      seatId,
+      postLevel: 'head',
+      postRank: 'section',
+      validFrom,
+      documentNo: '青组任〔2026〕40号',
+    });
+  const leadersOn = async (code: string, asOf: string) =>
+    (
+      (await get(`/api/units/${code}?asOf=${asOf}`, clerk)).json().postFigures as {
+        level: string;
+        leaders: number;
+      }[]
+    ).find((p) => p.level === 'head')?.leaders ?? 0;
+
+  it('writes nothing while pending, and the appointment with its date once 组织部 confirms', async () => {
+    const { seats } = await office('QS210');
+    const requested = await appoint(seats[0], '2026-07-01');
+    expect(requested.statusCode, requested.body).toBe(201);
+    const { transactionId } = requested.json();
+    expect(await postsOf(seats[0])).toEqual([]);
+    expect(await leadersOn('QS210', '2026-07-01')).toBe(0);
+    const [step] = (
+      await get(`/api/transaction-steps?kind=appoint&transactionId=${transactionId}`, clerk)
+    ).json();
+    expect(step).toMatchObject({
+      department: 'organization',
+      state: 'pending',
+      transactionState: 'pending',
+      seatId: seats[0],
+      postLevel: 'head',
+      postRank: 'section',
+    });
+    expect(
+      (
+        await post('/api/transactions/appoint', clerk, {
+          ...{ seatId: seats[0] },
+          postLevel: 'head',
+          postRank: 'section',
+          validFrom: '2026-07-02',
+          documentNo: 'x',
+        })
+      ).json().message,
+    ).toContain('已有待组织部审批的任职');
+    const confirmed = await decideByOrganization(transactionId, true);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ state: 'confirmed', transactionState: 'completed' });
+    expect(await postsOf(seats[0])).toEqual([{ valid_from: '2026-07-01', post_level: 'head' }]);
+    expect(await leadersOn('QS210', '2026-06-30')).toBe(0);
+    expect(await leadersOn('QS210', '2026-07-01')).toBe(1);
+    const [entry] = await query<{ action: string }>(
+      database.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'transactions' AND entity_key = ${String(transactionId)}
+        ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(entry?.action).toBe('transaction.appoint.written');
+  });
+
+  it('writes nothing when 组织部 returns it, and the post it held is free again', async () => {
+    const { seats } = await office('QS220');
+    const first = await appoint(seats[0]);
+    expect(first.statusCode, first.body).toBe(201);
+    expect((await appoint(seats[1])).statusCode).toBe(409);
+    const returned = await decideByOrganization(first.json().transactionId, false, '人选另行研究');
+    expect(returned.json()).toMatchObject({ state: 'returned', transactionState: 'returned' });
+    expect(await postsOf(seats[0])).toEqual([]);
+    const second = await appoint(seats[1]);
+    expect(second.statusCode, second.body).toBe(201);
+  });
+
+  it('refuses the confirmation with the rule when the posts changed meanwhile, and writes nothing', async () => {
+    const { unit: u, seats } = await office('QS230');
+    const requested = await appoint(seats[0]);
+    expect(requested.statusCode, requested.body).toBe(201);
+    // Meanwhile the unit's head post is cut (机构改革): the appointment would now exceed the posts.
+    await addPost(database.db, u, { level: 'head', amount: -1, effectiveOn: '2026-06-01' });
+    const refused = await decideByOrganization(requested.json().transactionId, true);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toBe('不予办理：【OVER_POSTS】QS230 单位正职职数 0 名，实配 1 名');
+    expect(await postsOf(seats[0])).toEqual([]);
+    const [step] = (
+      await get(`/api/transaction-steps?transactionId=${requested.json().transactionId}`, clerk)
+    ).json();
+    expect(step).toMatchObject({ state: 'pending', transactionState: 'pending' });
   });
 });
 
@@ -543,7 +780,7 @@ describe('出编、调动、免职、借调', () => {
     expect(await figures('QS500', '2026-07-01')).toEqual({ reserved: 0, vacancy: 1 });
   });
 
-  it('removes a post from a date, and refuses when none is held', async () => {
+  it('removes a post from a date once 组织部 confirms, and refuses when none is held', async () => {
     const office = await buildUnit(database.db, { regionCode: region.code, code: 'QS700', rank: 'section' });
     await addPost(database.db, office, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
     const seat = await buildSeat(database.db, {
@@ -559,12 +796,16 @@ describe('出编、调动、免职、借调', () => {
       documentNo: '青组免〔2026〕1号',
     });
     expect(removed.statusCode, removed.body).toBe(201);
+    expect(removed.json().state).toBe('pending');
+    expect(await postsOf(seat.id)).toEqual([{ valid_from: null, post_level: 'head' }]);
+    expect((await decideByOrganization(removed.json().transactionId, true)).statusCode).toBe(200);
     const twice = await post('/api/transactions/remove', clerk, {
       seatId: seat.id,
       validFrom: '2026-07-02',
       documentNo: '青组免〔2026〕2号',
     });
     expect(twice.statusCode).toBe(409);
+    expect(twice.json().message).toContain('未任领导职务');
     const posts = (await get(`/api/units/QS700?asOf=2026-07-01`, clerk)).json().postFigures as {
       level: string;
       leaders: number;
@@ -728,6 +969,10 @@ describe('越权办理 (override)', () => {
     expect(through.statusCode, through.body).toBe(201);
     const finding = (await get(`/api/findings/${through.json().findingId}`, clerk)).json();
     expect(finding).toMatchObject({ rule: 'OVER_POSTS', category: '超职数配备领导干部', unitCode: 'QS300' });
+    // 组织部's confirmation writes it: the override stands.
+    const confirmed = await decideByOrganization(through.json().transactionId, true);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(await postsOf(seat.id)).toEqual([{ valid_from: TODAY, post_level: 'head' }]);
     // The same post again adds nothing: let through without a finding though an override was offered.
     const fine = await post('/api/transactions/appoint', admin, {
       seatId: seat.id,
@@ -793,21 +1038,9 @@ describe('two clerks, one vacancy', () => {
     expect(new Set(outcomes)).toEqual(new Set(['201/409 transactions.no_vacancy']));
   }, 600_000);
 
-  it(`lets exactly one of two concurrent appointments into the last post through, ${trials} times`, async () => {
+  it(`holds the last post for exactly one of two concurrent appointments, ${trials} times`, async () => {
     const pairs: [number, number][] = [];
-    for (let i = 0; i < trials; i += 1) {
-      const u = await buildUnit(database.db, { regionCode: region.code, rank: 'section' });
-      await addQuota(database.db, u, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
-      await addPost(database.db, u, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
-      const seat = () =>
-        buildSeat(database.db, {
-          unit: u,
-          quotaKind: 'administrative',
-          category: 'civil_servant',
-          enteredOn: '2020-01-01',
-        });
-      pairs.push([(await seat()).id, (await seat()).id]);
-    }
+    for (let i = 0; i < trials; i += 1) pairs.push([...(await office()).seats]);
     const outcomes: string[] = [];
     for (const [a, b] of pairs) {
       const appoint = (headers: AuthHeaders, seatId: number) =>
@@ -826,11 +1059,12 @@ describe('two clerks, one vacancy', () => {
           .sort()
           .join('/')} ${refusal?.json().message.includes('【OVER_POSTS】') ?? false}`,
       );
-      const [posts] = await query<{ n: number }>(
+      const [held] = await query<{ posts: number; pending: number }>(
         database.db,
-        sql`SELECT count(*)::int AS n FROM seat_posts WHERE seat_id IN (${a}, ${b}) AND post_level = 'head'`,
+        sql`SELECT (SELECT count(*) FROM seat_posts WHERE seat_id IN (${a}, ${b}))::int AS posts,
+          (SELECT count(*) FROM transactions WHERE seat_id IN (${a}, ${b}) AND state = 'pending')::int AS pending`,
       );
-      expect(posts!.n).toBe(1);
+      expect(held).toEqual({ posts: 0, pending: 1 });
     }
     expect(new Set(outcomes)).toEqual(new Set(['201/409 true']));
   }, 600_000);

@@ -20,6 +20,13 @@ export const APPROVAL_STATES = {
   cancelled: '已撤销',
 } as const;
 
+/** A 任职 as the 任职 page shows it: by its transaction's state (held for 组织部 until decided). */
+export const APPOINTMENT_STATES = {
+  pending: '待组织部审批',
+  completed: '已任职',
+  returned: '已退回',
+} as const;
+
 /** The retirement group FORMAT.md gives by default: a woman who is a logistics worker is in the 50-year group. */
 export function retirementGroupFor(gender: 'male' | 'female', category: string): string {
   if (gender === 'male') return 'male';

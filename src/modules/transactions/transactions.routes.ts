@@ -49,6 +49,23 @@ const seated = z.object({
   findingId: z.number().int().nullable().describe('越权办理时登记的问题'),
 });
 
+/** A 用编核准 as listed, its state as of today. */
+const approvalRow = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  unitCode: z.string(),
+  quotaKind: z.string(),
+  channel: z.string(),
+  personName: z.string().nullable(),
+  state: z.string().describe('reserved 待入编、used 已入编、expired 已过期、cancelled 已撤销'),
+  approvedOn: z.string(),
+  expiresOn: z.string(),
+  usedOn: z.string().nullable(),
+  cancelledOn: z.string().nullable().describe('撤销日期：自该日起不再占用空编'),
+  cancelReason: z.string().nullable(),
+  planLineId: z.number().int(),
+});
+
 const approvalSchema = z.object({
   id: z.number().int(),
   number: z.string().describe('用编核准文号（编制使用通知单）'),
@@ -119,24 +136,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
           unit: text(64).optional(),
           state: z.enum(['reserved', 'used', 'expired', 'cancelled']).optional(),
         }),
-        response: {
-          200: z.array(
-            z.object({
-              id: z.number().int(),
-              number: z.string(),
-              unitCode: z.string(),
-              quotaKind: z.string(),
-              channel: z.string(),
-              personName: z.string().nullable(),
-              state: z.string(),
-              approvedOn: z.string(),
-              expiresOn: z.string(),
-              usedOn: z.string().nullable(),
-              planLineId: z.number().int(),
-            }),
-          ),
-          ...errorResponses,
-        },
+        response: { 200: z.array(approvalRow), ...errorResponses },
       },
     },
     (request) => flows.listApprovals(callerOf(request), request.query),
@@ -221,6 +221,24 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
   );
 
   app.post(
+    '/api/quota-use-approvals/:id/cancel',
+    {
+      config: { access: ['flows.approve'] },
+      schema: {
+        tags,
+        summary: '撤销用编核准（仅限未使用、未过期的）：自撤销日期起不再占用空编',
+        params: idParams,
+        body: z.object({
+          cancelledOn: isoDate.describe('撤销日期（核准日期至今天之间）'),
+          reason: text(2000).min(1, { error: '请说明撤销理由' }),
+        }),
+        response: { 200: approvalRow, ...errorResponses, 409: errorResponses[400] },
+      },
+    },
+    (request) => flows.cancelApproval(callerOf(request), request.params.id, request.body),
+  );
+
+  app.post(
     '/api/transactions/enter',
     {
       config: { access: ['flows.approve'] },
@@ -260,7 +278,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.approve'] },
       schema: {
         tags,
-        summary: '任职：在编人员任领导职务；超职数、超规格事前拦截',
+        summary: '任职：在编人员任领导职务，待组织部审批后写入；超职数、超规格事前拦截，待审批的任职占用职数',
         body: z.object({
           seatId: rowId(),
           postLevel: text(32),
@@ -278,6 +296,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
             transactionId: z.number().int(),
             seatId: z.number().int(),
             findingId: z.number().int().nullable(),
+            state: z.literal('pending').describe('待组织部审批'),
           }),
           ...errorResponses,
           409: errorResponses[400],
@@ -362,6 +381,7 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
         querystring: z.object({
           state: z.enum(['pending', 'confirmed', 'returned']).optional(),
           transactionId: rowId().optional(),
+          kind: z.enum(['enter', 'transfer', 'exit', 'appoint', 'remove']).optional(),
         }),
         response: {
           200: z.array(
@@ -369,9 +389,17 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
               id: z.number().int(),
               transactionId: z.number().int(),
               kind: z.string(),
+              transactionState: z
+                .string()
+                .describe('completed 已办结、pending 待组织部审批（任免）、returned 已退回（任免，未写入）'),
               unitCode: z.string(),
               effectiveOn: z.string(),
               issuedNo: z.string().nullable(),
+              documentNo: z.string().nullable(),
+              seatId: z.number().int().nullable(),
+              personName: z.string().nullable(),
+              postLevel: z.string().nullable().describe('任免：领导职务'),
+              postRank: z.string().nullable().describe('任职：职务层次'),
               department: z.string().describe('organization 组织部、hr 人社、finance 财政'),
               state: z.string().describe('pending 待办、confirmed 已确认、returned 已退回'),
               actor: z.string().nullable(),
@@ -392,10 +420,18 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.confirm'] },
       schema: {
         tags,
-        summary: '确认或退回本部门的办理环节（财政确认即工资统发已调整）',
+        summary:
+          '确认或退回本部门的办理环节（财政确认即工资统发已调整；组织部确认任免时再次检查并写入，退回则不写入）',
         params: idParams,
         body: z.object({ confirm: z.boolean(), note: text(2000).optional() }),
-        response: { 200: z.object({ id: z.number().int(), state: z.string() }), ...refusals },
+        response: {
+          200: z.object({
+            id: z.number().int(),
+            state: z.string(),
+            transactionState: z.string().describe('completed 已办结（任免已写入）、returned 已退回'),
+          }),
+          ...refusals,
+        },
       },
     },
     (request) => flows.decideStep(callerOf(request), request.params.id, request.body),
@@ -457,9 +493,12 @@ export const transactionsRoutes: FastifyPluginAsyncZod<TransactionsDeps> = async
       config: { access: ['flows.approve'] },
       schema: {
         tags,
-        summary: '免职：席位上的领导职务于该日结束',
+        summary: '免职：席位上的领导职务于该日结束，待组织部审批后写入',
         body: z.object({ seatId: rowId(), validFrom: isoDate, documentNo: text(200) }),
-        response: { 201: done, ...refusals },
+        response: {
+          201: done.extend({ state: z.literal('pending').describe('待组织部审批') }),
+          ...refusals,
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await flows.remove(callerOf(request), request.body)),

@@ -103,6 +103,10 @@ export const quotaUseApprovals = pgTable(
       .references(() => users.id),
     seatId: bigint('seat_id', { mode: 'number' }),
     usedOn: date('used_on', { mode: 'string' }),
+    /** 撤销: the reservation ends on this date (state `cancelled`), for this reason, by this actor. */
+    cancelledOn: date('cancelled_on', { mode: 'string' }),
+    cancelReason: text('cancel_reason'),
+    cancelledBy: text('cancelled_by'),
   },
   (t) => [
     uniqueIndex('quota_use_approvals_number_key').on(t.regionCode, t.number),
@@ -114,14 +118,17 @@ export const quotaUseApprovals = pgTable(
 );
 
 /**
- * A business transaction (入编、任免 …) as done: its kind, subject, what it wrote, and when it was
- * let through against a rule, the override's reason, document and the finding it registered.
+ * A business transaction (入编、任免 …): its kind, subject, what it wrote, and when it was let
+ * through against a rule, the override's reason, document and the finding it registered. `state` is
+ * `completed` once written; a 任免 is `pending` until 组织部 confirms it (then written and
+ * `completed`) or returns it (`returned`, nothing written).
  */
 export const transactions = pgTable(
   'transactions',
   {
     id: serial('id').primaryKey(),
     kind: text('kind').notNull(),
+    state: text('state').notNull().default('completed'),
     regionCode: text('region_code').notNull(),
     unitId: integer('unit_id')
       .notNull()
@@ -142,6 +149,9 @@ export const transactions = pgTable(
   (t) => [
     index('transactions_unit_idx').on(t.unitId),
     index('transactions_region_idx').on(t.regionCode, t.kind),
+    index('transactions_pending_idx')
+      .on(t.kind, t.seatId)
+      .where(sql`state = 'pending'`),
   ],
 );
 

@@ -35,8 +35,8 @@ function subjectFilter(subject: VacancySubject, alias: string): { cte: SQL; wher
 /**
  * CTE `spans(measure, kind, amount, starts, ends, retires)`: approved quota, seats (with the holder's
  * statutory retirement month when `withRetirement`) and reserving approvals. An approval reserves
- * from its approval through its expiry date, or until the day its seat was taken; a cancelled one
- * never counted (the register keeps no date for a cancellation).
+ * from its approval through its expiry date, or until the day its seat was taken or it was cancelled
+ * (as `reservingOn` reads it).
  */
 function spansCte(subject: VacancySubject, withRetirement: boolean): SQL {
   const q = subjectFilter(subject, 'q');
@@ -57,8 +57,9 @@ function spansCte(subject: VacancySubject, withRetirement: boolean): SQL {
       FROM seats s JOIN units u ON u.id = s.unit_id ${persons} WHERE ${s.where}
       UNION ALL
       SELECT 'reserved', a.quota_kind, 1, greatest(a.approved_on, u.established_on),
-             least(a.expires_on + 1, a.used_on, u.abolished_on), NULL::int
-      FROM quota_use_approvals a JOIN units u ON u.id = a.unit_id WHERE a.state <> 'cancelled' AND ${a.where}
+             least(a.expires_on + 1, a.used_on, a.cancelled_on, u.abolished_on), NULL::int
+      FROM quota_use_approvals a JOIN units u ON u.id = a.unit_id
+      WHERE (a.state <> 'cancelled' OR a.cancelled_on IS NOT NULL) AND ${a.where}
     ),
     spans AS (SELECT * FROM raw_spans WHERE ends IS NULL OR ends > starts)`;
 }
@@ -66,13 +67,14 @@ function spansCte(subject: VacancySubject, withRetirement: boolean): SQL {
 /** Approved plan lines' hires not yet granted on the date, by kind and plan year (this year's and later). */
 async function plannedHires(db: Db, subject: VacancySubject, asOf: string): Promise<PlannedHires[]> {
   const p = subjectFilter(subject, 'pl');
-  // Granted as the flows count it: used, or reserving and not yet expired.
+  // Granted as the flows count it: used, or reserving and neither expired nor cancelled by then.
   return statisticsQuery<PlannedHires>(
     db,
     sql`${p.cte},
       granted AS (
         SELECT a.plan_line_id, count(*)::int AS granted FROM quota_use_approvals a
-        WHERE a.state <> 'cancelled' AND a.approved_on <= ${asOf}::date
+        WHERE NOT (a.state = 'cancelled' AND (a.cancelled_on IS NULL OR a.cancelled_on <= ${asOf}::date))
+          AND a.approved_on <= ${asOf}::date
           AND (a.used_on IS NOT NULL OR a.expires_on >= ${asOf}::date)
         GROUP BY a.plan_line_id)
       SELECT l.quota_kind AS kind, pl.year, sum(greatest(l.approved - coalesce(g.granted, 0), 0))::int AS remaining

@@ -77,4 +77,6 @@ export interface ResolvedProposal {
   endsSeatId: number;
   /** Approved but unseated hires counting against the unit and kind. */
   reserved: number;
+  /** Appointments awaiting 组织部 to the proposed post's unit and level. */
+  reservedPosts: number;
 }

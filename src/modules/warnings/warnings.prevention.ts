@@ -30,6 +30,8 @@ export interface ProposedSeat {
   endsSeatId?: number;
   /** Approved but unseated hires (用编核准) against the unit and kind, the one being used excluded by the caller. */
   reserved?: number;
+  /** Appointments awaiting 组织部 (任免待审批) to the same post unit and level: they hold their posts. */
+  reservedPosts?: number;
 }
 
 export class ProposalUnitNotFoundError extends DomainError {
@@ -50,6 +52,9 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
   const reserved = proposed.reserved ?? 0;
   if (!Number.isInteger(reserved) || reserved < 0)
     throw new ProposalInvalidError(`已核准待入编人数应为非负整数：${reserved}`);
+  const reservedPosts = proposed.reservedPosts ?? 0;
+  if (!Number.isInteger(reservedPosts) || reservedPosts < 0)
+    throw new ProposalInvalidError(`待审批任职人数应为非负整数：${reservedPosts}`);
   const codes = [proposed.unitCode, proposed.postUnitCode].filter((c): c is string => !!c);
   const units = await query<{ id: number; code: string }>(
     db,
@@ -81,6 +86,7 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
     postUnitId: proposed.postUnitCode ? idOf(proposed.postUnitCode) : unitId,
     endsSeatId: proposed.endsSeatId ?? 0,
     reserved,
+    reservedPosts,
   };
 }
 

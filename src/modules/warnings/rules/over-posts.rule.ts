@@ -12,7 +12,7 @@ interface Row {
   used: number;
 }
 
-function warningOf(rule: Rule, r: Row): RawWarning {
+function warningOf(rule: Rule, r: Row, reservedPosts = 0): RawWarning {
   return {
     rule: rule.code,
     severity: rule.severity,
@@ -20,7 +20,10 @@ function warningOf(rule: Rule, r: Row): RawWarning {
     postLevel: r.level,
     approved: r.approved,
     used: r.used,
-    message: `${r.unit_code} ${postLevelLabel[r.level] ?? r.level}职数 ${r.approved} 名，实配 ${r.used} 名`,
+    ...(reservedPosts > 0 ? { reservedPosts } : {}),
+    message:
+      `${r.unit_code} ${postLevelLabel[r.level] ?? r.level}职数 ${r.approved} 名，实配 ${r.used} 名` +
+      (reservedPosts > 0 ? `（含待组织部审批的任职 ${reservedPosts} 名）` : ''),
   };
 }
 
@@ -95,9 +98,12 @@ export const overPostsRule: Rule = {
         (SELECT count(*) FROM counted WHERE id <> ${p.endsSeatId})::int AS others,
         (SELECT count(*) FROM counted WHERE id = ${p.endsSeatId})::int AS ending`,
     );
-    const used = row!.others + 1;
+    // Appointments awaiting 组织部 hold their posts as if written.
+    const used = row!.others + p.reservedPosts + 1;
     // An appointment replacing the same post in the same unit (the ended seat counted here) adds none.
     if (row!.ending > 0 || used <= row!.approved) return [];
-    return [warningOf(this, { unit_code: row!.unit_code, level, approved: row!.approved, used })];
+    return [
+      warningOf(this, { unit_code: row!.unit_code, level, approved: row!.approved, used }, p.reservedPosts),
+    ];
   },
 };

@@ -4,6 +4,7 @@
  * still come from, a refusal read from the API's answer, and the ID number's check. Pure.
  */
 import {
+  APPOINTMENT_STATES,
   APPROVAL_STATES,
   CHANNELS,
   PLAN_STATES,
@@ -16,6 +17,13 @@ import type { StaffingPlan, StaffingPlanLine } from './flows.types.ts';
 export const CHANNEL_LABELS: Labels = CHANNELS;
 export const PLAN_STATE_LABELS: Labels = PLAN_STATES;
 export const APPROVAL_STATE_LABELS: Labels = APPROVAL_STATES;
+export const APPOINTMENT_STATE_LABELS: Labels = APPOINTMENT_STATES;
+
+export const APPOINTMENT_STATE_COLORS: Record<string, string> = {
+  pending: 'orange',
+  completed: 'green',
+  returned: 'default',
+};
 
 export const PLAN_STATE_COLORS: Record<string, string> = {
   submitted: 'blue',

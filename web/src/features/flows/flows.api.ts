@@ -8,6 +8,7 @@ import type { RosterPage } from '../roster/roster.api.ts';
 import type {
   AppointInput,
   Appointed,
+  AppointmentStep,
   ApprovalFilter,
   EnterInput,
   Entered,
@@ -38,6 +39,14 @@ export function useApprovals(filter: ApprovalFilter, enabled = true) {
     queryFn: () => getJson<QuotaUseApproval[]>('/api/quota-use-approvals', { ...filter }),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** 任职 requests with their 组织部 step: awaiting it, written, or returned. */
+export function useAppointments() {
+  return useQuery({
+    queryKey: [FLOWS, 'appointments'],
+    queryFn: () => getJson<AppointmentStep[]>('/api/transaction-steps', { kind: 'appoint' }),
   });
 }
 
@@ -103,6 +112,11 @@ export const useAmendPlan = (id: number) =>
 export const useGrantApproval = () =>
   useFlowMutation((input: { planLineId: number; personName?: string | undefined; validDays?: number }) =>
     sendJson<Granted>('POST', '/api/quota-use-approvals', input),
+  );
+
+export const useCancelApproval = (id: number) =>
+  useFlowMutation((input: { cancelledOn: string; reason: string }) =>
+    sendJson<QuotaUseApproval>('POST', `/api/quota-use-approvals/${id}/cancel`, input),
   );
 
 export const useEnter = () =>

@@ -62,6 +62,8 @@ export interface QuotaUseApproval {
   approvedOn: string;
   expiresOn: string;
   usedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
   planLineId: number;
 }
 
@@ -117,4 +119,24 @@ export interface Appointed {
   transactionId: number;
   seatId: number;
   findingId: number | null;
+  state: 'pending';
+}
+
+/** A 任免 with its 组织部 step (GET /api/transaction-steps?kind=appoint). */
+export interface AppointmentStep {
+  id: number;
+  transactionId: number;
+  kind: string;
+  transactionState: string;
+  unitCode: string;
+  effectiveOn: string;
+  documentNo: string | null;
+  seatId: number | null;
+  personName: string | null;
+  postLevel: string | null;
+  postRank: string | null;
+  state: string;
+  actor: string | null;
+  at: string | null;
+  note: string | null;
 }

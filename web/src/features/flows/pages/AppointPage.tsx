@@ -1,9 +1,10 @@
-import { Button, Card, DatePicker, Form, Input, Result, Select, Space } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Result, Select, Space, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { todayInChina } from '../../../shared/as-of.ts';
 import { labelOf, optionsOf, POST_LEVELS, QUOTA_KINDS, RANKS } from '../../../shared/labels.ts';
+import { ErrorResult } from '../../../shared/components/states.tsx';
 import { useCan } from '../../auth/session.tsx';
 import { UnitSelect } from '../../org/components/UnitSelect.tsx';
 import type { RosterRow } from '../../roster/roster.api.ts';
@@ -11,11 +12,19 @@ import { OverrideSection, RefusalAlert } from '../components/RefusalAlert.tsx';
 import {
   type AppointInput,
   type Appointed,
+  type AppointmentStep,
   type Override,
   useAppoint,
+  useAppointments,
   usePeopleNamed,
+  useUnitNames,
 } from '../flows.api.ts';
-import { type Refusal, refusalOf } from '../flows-view.ts';
+import {
+  APPOINTMENT_STATE_COLORS,
+  APPOINTMENT_STATE_LABELS,
+  type Refusal,
+  refusalOf,
+} from '../flows-view.ts';
 
 interface Values {
   seatId?: number;
@@ -64,10 +73,59 @@ function SeatPicker({
   );
 }
 
+/** 任职 requests: awaiting 组织部 (their post held), written (已任职), or returned (nothing written). */
+function AppointmentList() {
+  const appointments = useAppointments();
+  const unitName = useUnitNames();
+  if (appointments.isError)
+    return (
+      <ErrorResult
+        error={appointments.error}
+        what="任职办理情况"
+        onRetry={() => void appointments.refetch()}
+      />
+    );
+  return (
+    <Table<AppointmentStep>
+      aria-label="任职办理情况"
+      size="small"
+      rowKey="id"
+      loading={appointments.isFetching}
+      dataSource={appointments.data ?? []}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: '暂无任职' }}
+      pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 件`, hideOnSinglePage: true }}
+      columns={[
+        { title: '姓名', dataIndex: 'personName', render: (v: string | null) => v ?? '—' },
+        { title: '单位', key: 'unit', render: (_, a) => unitName(a.unitCode) },
+        {
+          title: '领导职务',
+          key: 'post',
+          render: (_, a) =>
+            `${labelOf(POST_LEVELS, a.postLevel ?? '')}${a.postRank ? `（${labelOf(RANKS, a.postRank)}）` : ''}`,
+        },
+        { title: '任职日期', dataIndex: 'effectiveOn' },
+        { title: '任免文号', dataIndex: 'documentNo', render: (v: string | null) => v ?? '—' },
+        {
+          title: '状态',
+          dataIndex: 'transactionState',
+          render: (state: string) => (
+            <Tag color={APPOINTMENT_STATE_COLORS[state] ?? 'default'}>
+              {labelOf(APPOINTMENT_STATE_LABELS, state)}
+            </Tag>
+          ),
+        },
+        { title: '组织部意见', dataIndex: 'note', render: (v: string | null) => v ?? '—' },
+      ]}
+    />
+  );
+}
+
 /**
  * 任职: a person in post appointed to a leadership post from a date, on the appointment document.
  * The server refuses one past the unit's posts (超职数) or above its rank (超规格) with the rule's
- * explanation; a user with the override permission may then let it through.
+ * explanation; a user with the override permission may then let it through. An accepted request
+ * awaits 组织部 (待组织部审批), holding its post, and is written when 组织部 confirms it.
  */
 export function AppointPage() {
   const canOverride = useCan('flows.override');
@@ -98,12 +156,12 @@ export function AppointPage() {
     return (
       <Card title="任职">
         <Result
-          status="success"
-          title={`${person?.name ?? `席位 #${sent.seatId}`} 已任${labelOf(POST_LEVELS, sent.postLevel)}（${labelOf(
+          status="info"
+          title={`${person?.name ?? `席位 #${sent.seatId}`} 拟任${labelOf(POST_LEVELS, sent.postLevel)}（${labelOf(
             RANKS,
             sent.postRank,
-          )}）`}
-          subTitle={`自 ${sent.validFrom} 起，文号 ${sent.documentNo}`}
+          )}），待组织部审批`}
+          subTitle={`自 ${sent.validFrom} 起，文号 ${sent.documentNo}；组织部确认后写入，期间占用该职数`}
           extra={
             <Space wrap>
               {person && (
@@ -195,6 +253,9 @@ export function AppointPage() {
           onSubmit={(override: Override) => sent && send({ ...sent, override })}
         />
       )}
+      <Card title="任职办理情况">
+        <AppointmentList />
+      </Card>
     </Space>
   );
 }

@@ -6,19 +6,22 @@ import { ErrorResult } from '../../../shared/components/states.tsx';
 import { labelOf, optionsOf, QUOTA_KINDS } from '../../../shared/labels.ts';
 import { useCan, useUser } from '../../auth/session.tsx';
 import { UnitSelect } from '../../org/components/UnitSelect.tsx';
+import { CancelApprovalModal } from '../components/CancelApprovalModal.tsx';
 import { GrantApprovalModal } from '../components/GrantApprovalModal.tsx';
 import { type ApprovalFilter, type QuotaUseApproval, useApprovals, useUnitNames } from '../flows.api.ts';
 import { APPROVAL_STATE_COLORS, APPROVAL_STATE_LABELS, CHANNEL_LABELS } from '../flows-view.ts';
 
 /**
- * 用编核准: each reserves a vacancy from the day granted until the person is seated (已入编) or it
- * expires (已过期); the 编办 grants them from approved plan lines and seats people on them.
+ * 用编核准: each reserves a vacancy from the day granted until the person is seated (已入编), it
+ * expires (已过期) or the 编办 cancels it from a date (已撤销); the 编办 grants them from approved plan
+ * lines and seats people on them.
  */
 export function ApprovalsPage() {
   const user = useUser();
   const canApprove = useCan('flows.approve');
   const [filter, setFilter] = useState<ApprovalFilter>({});
   const [granting, setGranting] = useState(false);
+  const [cancelling, setCancelling] = useState<QuotaUseApproval | null>(null);
   const approvals = useApprovals(filter);
   const unitName = useUnitNames();
   const set = (changes: Partial<ApprovalFilter>) => setFilter((current) => ({ ...current, ...changes }));
@@ -84,6 +87,12 @@ export function ApprovalsPage() {
             { title: '核准日期', dataIndex: 'approvedOn' },
             { title: '有效期至', dataIndex: 'expiresOn' },
             { title: '入编日期', dataIndex: 'usedOn', render: (v: string | null) => v ?? '—' },
+            {
+              title: '撤销日期',
+              key: 'cancelled',
+              render: (_: unknown, a: QuotaUseApproval) =>
+                a.cancelledOn ? `${a.cancelledOn}（${a.cancelReason ?? ''}）` : '—',
+            },
             ...(canApprove
               ? [
                   {
@@ -91,7 +100,12 @@ export function ApprovalsPage() {
                     key: 'enter',
                     render: (_: unknown, a: QuotaUseApproval) =>
                       a.state === 'reserved' ? (
-                        <Link to={`/flows/enter?approvalId=${a.id}`}>办理入编</Link>
+                        <Space>
+                          <Link to={`/flows/enter?approvalId=${a.id}`}>办理入编</Link>
+                          <Button type="link" size="small" danger onClick={() => setCancelling(a)}>
+                            撤销
+                          </Button>
+                        </Space>
                       ) : null,
                   },
                 ]
@@ -100,6 +114,7 @@ export function ApprovalsPage() {
         />
       )}
       {granting && <GrantApprovalModal onClose={() => setGranting(false)} />}
+      {cancelling && <CancelApprovalModal approval={cancelling} onClose={() => setCancelling(null)} />}
     </Card>
   );
 }
