@@ -291,6 +291,7 @@ describe('the OpenAPI document', () => {
       '/api/transactions/transfer',
       '/api/transactions/{id}/docx',
       '/api/units/{code}',
+      '/api/units/{code}/duties',
       '/api/units/{code}/post-ledger',
       '/api/units/{code}/quota-ledger',
       '/api/units/{code}/seats',

@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type Db, query, sql } from '../../db/database.ts';
 import { regionScope, unitActiveOn, unitVersionsInForce } from './org.sql.ts';
-import { charters, regions, units } from './org.table.ts';
+import { regions, units } from './org.table.ts';
 
 export interface RegionRecord {
   code: string;
@@ -41,9 +41,15 @@ export interface UnitAsOf extends UnitRecord, UnitVersionRecord {
   active: boolean;
 }
 
+/** 三定规定: 定职能 (functions), 定机构 (divisions), 定编制 (quota and posts as they stood when issued). */
 export interface CharterRecord {
   issuedOn: string;
   documentNo: string | null;
+  functions: string | null;
+  divisions: string[] | null;
+  quota: Record<string, number>;
+  posts: Record<string, number>;
+  proposalId: number | null;
 }
 
 const regionColumns = {
@@ -129,11 +135,43 @@ export function unitHistory(db: Db, unitId: number): Promise<UnitVersionRecord[]
   );
 }
 
-/** 三定规定 of a unit, in the order they were issued. */
+/** 三定规定 of a unit, in the order they were issued, each with the quota and posts on its day. */
 export function chartersOf(db: Db, unitId: number): Promise<CharterRecord[]> {
-  return db
-    .select({ issuedOn: charters.issuedOn, documentNo: charters.documentNo })
-    .from(charters)
-    .where(eq(charters.unitId, unitId))
-    .orderBy(asc(charters.issuedOn));
+  const figures = (table: string, key: string) =>
+    sql`(SELECT coalesce(jsonb_object_agg(k, n), '{}'::jsonb) FROM (
+      SELECT ${sql.raw(key)} AS k, sum(amount)::int AS n FROM ${sql.raw(table)}
+      WHERE unit_id = c.unit_id AND effective_on <= c.issued_on GROUP BY ${sql.raw(key)} HAVING sum(amount) <> 0) f)`;
+  return query<CharterRecord>(
+    db,
+    sql`SELECT c.issued_on::text AS "issuedOn", c.document_no AS "documentNo", c.functions, c.divisions,
+        ${figures('quota_ledger', 'kind')} AS quota, ${figures('post_ledger', 'level')} AS posts,
+        c.proposal_id AS "proposalId"
+      FROM charters c WHERE c.unit_id = ${unitId} ORDER BY c.issued_on`,
+  );
+}
+
+/** 权责清单: the duties a unit holds on a date. */
+export interface DutyRecord {
+  id: number;
+  name: string;
+  category: string;
+  basis: string | null;
+  validFrom: string;
+  validTo: string | null;
+  endedBy: string | null;
+  originUnitCode: string | null;
+  /** How it came: move 划入 or devolve 下放 (null: added here). */
+  originAction: string | null;
+  proposalId: number | null;
+}
+
+export function dutiesOf(db: Db, unitId: number, asOf: string): Promise<DutyRecord[]> {
+  return query<DutyRecord>(
+    db,
+    sql`SELECT d.id, d.name, d.category, d.basis, d.valid_from::text AS "validFrom", d.valid_to::text AS "validTo",
+        d.ended_by AS "endedBy", ou.code AS "originUnitCode", o.ended_by AS "originAction", d.proposal_id AS "proposalId"
+      FROM duties d LEFT JOIN duties o ON o.id = d.origin_id LEFT JOIN units ou ON ou.id = o.unit_id
+      WHERE d.unit_id = ${unitId} AND d.valid_from <= ${asOf}::date AND (d.valid_to IS NULL OR d.valid_to > ${asOf}::date)
+      ORDER BY d.category, d.id`,
+  );
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { callerOf } from '../auth/auth.plugin.ts';
 import { type ApiDeps, asOfOr, asOfQuery, codeParams, errorResponses } from '../../shared/http.ts';
-import { regionListSchema, regionUnitsSchema, unitDetailSchema } from './org.schemas.ts';
-import { regionList, regionUnits, unitDetail } from './org.service.ts';
+import { dutiesSchema, regionListSchema, regionUnitsSchema, unitDetailSchema } from './org.schemas.ts';
+import { regionList, regionUnits, unitDetail, unitDuties } from './org.service.ts';
 
 export const orgRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock }) => {
   app.get(
@@ -48,5 +48,21 @@ export const orgRoutes: FastifyPluginAsyncZod<ApiDeps> = async (app, { db, clock
     },
     (request) =>
       unitDetail(db, callerOf(request).scope, request.params.code, asOfOr(request.query.asOf, clock)),
+  );
+
+  app.get(
+    '/api/units/:code/duties',
+    {
+      config: { access: ['register.read'] },
+      schema: {
+        tags: ['org'],
+        summary: '权责清单：机构在某日承担的事项',
+        params: codeParams,
+        querystring: asOfQuery,
+        response: { 200: dutiesSchema, ...errorResponses },
+      },
+    },
+    (request) =>
+      unitDuties(db, callerOf(request).scope, request.params.code, asOfOr(request.query.asOf, clock)),
   );
 };

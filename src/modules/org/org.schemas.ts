@@ -47,5 +47,35 @@ export const unitDetailSchema = z.object({
   versions: z.array(unitVersionSchema).describe('全部版本，由早到晚'),
   quotaFigures: z.array(quotaFigureSchema),
   postFigures: z.array(postFigureSchema),
-  charters: z.array(z.object({ issuedOn: isoDate, documentNo: z.string().nullable() })).describe('三定规定'),
+  charters: z
+    .array(
+      z.object({
+        issuedOn: isoDate,
+        documentNo: z.string().nullable(),
+        functions: z.string().nullable().describe('主要职责'),
+        divisions: z.array(z.string()).nullable().describe('内设机构'),
+        quota: z.record(z.string(), z.number().int()).describe('印发之日的核定编制，按类型'),
+        posts: z.record(z.string(), z.number().int()).describe('印发之日的领导职数，按类别'),
+        proposalId: z.number().int().nullable().describe('修订所依据的动议事项'),
+      }),
+    )
+    .describe('三定规定（各版本，由早到晚）'),
+});
+
+export const dutiesSchema = z.object({
+  asOf: isoDate,
+  duties: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      category: z.string().describe('事项类别'),
+      basis: z.string().nullable().describe('设定依据'),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      endedBy: z.string().nullable(),
+      originUnitCode: z.string().nullable().describe('划入或下放自的机构'),
+      originAction: z.string().nullable().describe('move 划入、devolve 下放'),
+      proposalId: z.number().int().nullable(),
+    }),
+  ),
 });

@@ -5,6 +5,7 @@ import { isUnitActive, versionAsOf } from '../establishment/establishment.rules.
 import { RegionNotFoundError, UnitNotFoundError } from './org.errors.ts';
 import {
   chartersOf,
+  dutiesOf,
   findRegion,
   findUnitByCode,
   listRegions,
@@ -59,4 +60,10 @@ export async function unitDetail(db: Db, scope: DataScope, code: string, asOf: s
     postFigures: posts,
     charters,
   };
+}
+
+/** 权责清单: the duties the unit holds on the date. */
+export async function unitDuties(db: Db, scope: DataScope, code: string, asOf: string) {
+  const unit = await requireUnit(db, scope, code);
+  return { asOf, duties: await dutiesOf(db, unit.id, asOf) };
 }

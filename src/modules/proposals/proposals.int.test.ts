@@ -7,6 +7,7 @@ import { createTestDatabase } from '../../../test/support/test-db.ts';
 import { type App, buildApp } from '../../app.ts';
 import { type Database, query, sql } from '../../db/database.ts';
 import { reserveOn } from './proposals.apply.ts';
+import { rules } from '../warnings/warnings.registry.ts';
 import type { Change } from './proposals.schemas.ts';
 
 /**
@@ -485,5 +486,64 @@ describe('the process check and who sees what', () => {
         })
       ).statusCode,
     ).toBe(400);
+  });
+});
+
+describe('charters that lag their changes', () => {
+  const staleOn = async (asOf: string) => {
+    const rule = rules.find((r) => r.code === 'STALE_CHARTER')!;
+    const found = await rule.scan(database.db, { asOf, period: asOf.slice(0, 7) });
+    return found
+      .map((w) => (w as { unitCode?: string }).unitCode)
+      .filter((c) => c === 'QS09' || c === 'QS10');
+  };
+
+  it('warns of STALE_CHARTER 180 days after a quota change that came without a 三定修订', async () => {
+    for (const code of ['QS09', 'QS10']) {
+      const unit = await buildUnit(database.db, { regionCode: region.code, code, name: `青山县${code}` });
+      await addQuota(database.db, unit, { kind: 'administrative', amount: 3, effectiveOn: '2020-01-01' });
+      await query(
+        database.db,
+        sql`INSERT INTO charters (region_code, unit_id, issued_on, document_no)
+          VALUES (${region.code}, ${unit.id}, '2020-01-01', '青编〔2020〕1号')`,
+      );
+    }
+    const bare = await decided([
+      { kind: 'quota_increase', unitCode: 'QS09', quotaKind: 'institutional', amount: 1, source: 'new' },
+    ]);
+    const revised = await decided([
+      { kind: 'quota_increase', unitCode: 'QS10', quotaKind: 'institutional', amount: 1, source: 'new' },
+      { kind: 'charter', unitCode: 'QS10', functions: '负责……', divisions: ['办公室'] },
+    ]);
+    expect((await implement(bare, '2026-07-10')).statusCode).toBe(200);
+    expect((await implement(revised, '2026-07-10')).statusCode).toBe(200);
+    expect(await staleOn('2027-01-06')).toEqual([]);
+    expect(await staleOn('2027-01-07')).toEqual(['QS09']);
+  });
+
+  it('shows each charter version with what it set, and the duties a unit holds on a date', async () => {
+    const detail = (await get('/api/units/QS10?asOf=2026-07-10', reader)).json();
+    expect(detail.charters.map((c: { issuedOn: string }) => c.issuedOn)).toEqual([
+      '2020-01-01',
+      '2026-07-10',
+    ]);
+    expect(detail.charters[1]).toMatchObject({
+      functions: '负责……',
+      divisions: ['办公室'],
+      quota: { administrative: 3, institutional: 1 },
+      posts: {},
+      proposalId: expect.any(Number),
+    });
+    const duties = (await get('/api/units/QS01/duties?asOf=2026-07-09', reader)).json();
+    expect(duties.duties).toEqual([
+      expect.objectContaining({
+        name: '民办学校审批',
+        category: '行政许可',
+        originUnitCode: 'QS02',
+        originAction: 'move',
+      }),
+    ]);
+    const earlier = (await get('/api/units/QS01/duties?asOf=2026-07-08', reader)).json();
+    expect(earlier.duties).toEqual([]);
   });
 });

@@ -68,7 +68,32 @@ export interface UnitDetail {
   versions: UnitVersion[];
   quotaFigures: QuotaFigure[];
   postFigures: PostFigure[];
-  charters: { issuedOn: string; documentNo: string | null }[];
+  charters: Charter[];
+}
+
+/** 三定规定: 定职能, 定机构, 定编制 (the quota and posts on the day it was issued). */
+export interface Charter {
+  issuedOn: string;
+  documentNo: string | null;
+  functions: string | null;
+  divisions: string[] | null;
+  quota: Record<string, number>;
+  posts: Record<string, number>;
+  proposalId: number | null;
+}
+
+/** 权责清单: a duty the unit holds. */
+export interface Duty {
+  id: number;
+  name: string;
+  category: string;
+  basis: string | null;
+  validFrom: string;
+  validTo: string | null;
+  endedBy: string | null;
+  originUnitCode: string | null;
+  originAction: string | null;
+  proposalId: number | null;
 }
 
 export interface RegionFigures {
@@ -103,6 +128,14 @@ export function useRegionFigures(regionCode: string | undefined, asOf: string) {
       getJson<RegionFigures>(`/api/regions/${encodeURIComponent(regionCode ?? '')}/figures`, { asOf }),
     placeholderData: keepPreviousData,
     enabled: regionCode !== undefined,
+  });
+}
+
+export function useUnitDuties(code: string, asOf: string) {
+  return useQuery({
+    queryKey: ['unit', code, 'duties', asOf],
+    queryFn: () =>
+      getJson<{ asOf: string; duties: Duty[] }>(`/api/units/${encodeURIComponent(code)}/duties`, { asOf }),
   });
 }
 

@@ -1,11 +1,12 @@
-import { Alert, Card, Col, List, Row, Space, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import { Nothing, QueryState } from '../../../shared/components/states.tsx';
+import { QueryState } from '../../../shared/components/states.tsx';
 import { useAsOf } from '../../../shared/hooks/use-as-of.ts';
 import { PostFigureTable, QuotaFigureTable } from '../../establishment/components/FigureTables.tsx';
 import { PostLedgerTable, QuotaLedgerTable } from '../../establishment/components/LedgerTables.tsx';
 import { SeatTable } from '../../roster/components/SeatTable.tsx';
+import { CharterList, DutyList } from '../components/CharterList.tsx';
 import { ChildUnits } from '../components/ChildUnits.tsx';
 import { UnitFacts } from '../components/UnitFacts.tsx';
 import { UnitHistory } from '../components/UnitHistory.tsx';
@@ -92,21 +93,9 @@ function UnitView({ detail }: { detail: UnitDetail }) {
             {
               key: 'charters',
               label: `三定规定（${detail.charters.length}）`,
-              children:
-                detail.charters.length === 0 ? (
-                  <Nothing description="无三定规定记录" />
-                ) : (
-                  <List
-                    size="small"
-                    dataSource={detail.charters}
-                    renderItem={(charter) => (
-                      <List.Item>
-                        {charter.issuedOn} 印发 {charter.documentNo ? `（${charter.documentNo}）` : ''}
-                      </List.Item>
-                    )}
-                  />
-                ),
+              children: <CharterList charters={detail.charters} />,
             },
+            { key: 'duties', label: '权责清单', children: <DutyList code={unit.code} asOf={asOf} /> },
             {
               key: 'divisions',
               label: `内设机构（${divisions.length}）`,
