@@ -124,9 +124,22 @@ describe('one unit', () => {
   });
 
   it('has its charters in the order issued', async () => {
+    const imported = { functions: null, divisions: null, proposalId: null };
     expect(await chartersOf(database.db, bureau.id)).toEqual([
-      { issuedOn: '2019-02-01', documentNo: expect.any(String) },
-      { issuedOn: '2023-06-01', documentNo: '青办发〔2023〕9号' },
+      {
+        issuedOn: '2019-02-01',
+        documentNo: expect.any(String),
+        quota: expect.any(Object),
+        posts: expect.any(Object),
+        ...imported,
+      },
+      {
+        issuedOn: '2023-06-01',
+        documentNo: '青办发〔2023〕9号',
+        quota: expect.any(Object),
+        posts: expect.any(Object),
+        ...imported,
+      },
     ]);
   });
 });
