@@ -38,13 +38,15 @@ beforeAll(async () => {
     buildUnit(db, { regionCode: region.code, code, name, kind: 'government', rank: 'section', ...extra });
   const finance = await unit('QS01', '青山县财政局');
   const education = await unit('QS02', '青山县教育局');
-  await unit('QS03', '青山县档案局');
+  const archive = await unit('QS03', '青山县档案局');
   const stats = await unit('QS04', '青山县统计局');
   const audit = await unit('QS05', '青山县审计局');
   const tourism = await unit('QS06', '青山县旅游局');
   await addQuota(db, finance, { kind: 'administrative', amount: 10, effectiveOn: '2020-01-01' });
   for (let i = 0; i < 6; i++) await buildSeat(db, { unit: finance, quotaKind: 'administrative' });
   await addQuota(db, education, { kind: 'administrative', amount: 4, effectiveOn: '2020-01-01' });
+  await addQuota(db, archive, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
+  await addPost(db, archive, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
   await addQuota(db, stats, { kind: 'administrative', amount: 3, effectiveOn: '2020-01-01' });
   await addPost(db, stats, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
   await addQuota(db, audit, { kind: 'administrative', amount: 2, effectiveOn: '2020-01-01' });
@@ -391,6 +393,12 @@ describe('every kind of change, as of the day before and the day of its effect',
 
     const merge = await decided([{ kind: 'merge', unitCode: 'QS03', intoCode: 'QS07' }]);
     expect((await implement(merge, '2026-07-05')).statusCode).toBe(200);
+    expect([await approved('QS03', '2026-07-04'), await approved('QS03', '2026-07-05')]).toEqual([2, 0]);
+    expect([await approved('QS07', '2026-07-04'), await approved('QS07', '2026-07-05')]).toEqual([1, 3]);
+    expect(
+      (await unitAsOf('QS03', '2026-07-05')).postFigures.find((p) => p.level === 'head')?.posts ?? 0,
+    ).toBe(0);
+    expect((await unitAsOf('QS03', '2026-07-04')).postFigures.find((p) => p.level === 'head')!.posts).toBe(1);
 
     const split = await decided([
       {
@@ -421,6 +429,46 @@ describe('every kind of change, as of the day before and the day of its effect',
     const refused = await implement(wrongWay, '2026-07-07');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/^第 1 项（降格）：QS02 现为 vice_division，division 不是降格/);
+    const down = await decided([{ kind: 'downgrade', unitCode: 'QS02', rank: 'section' }]);
+    expect((await implement(down, '2026-07-07')).statusCode).toBe(200);
+    expect((await unitAsOf('QS02', '2026-07-06')).current!.rank).toBe('vice_division');
+    expect((await unitAsOf('QS02', '2026-07-07')).current!.rank).toBe('section');
+    const coLocated = await query<{ valid_from: string; partner: string | null }>(
+      database.db,
+      sql`SELECT v.valid_from::text, p.code AS partner FROM unit_versions v JOIN units u ON u.id = v.unit_id
+        LEFT JOIN units p ON p.id = v.co_located_with WHERE u.code = 'QS02' ORDER BY v.valid_from NULLS FIRST`,
+    );
+    expect(coLocated).toEqual([
+      { valid_from: null, partner: null },
+      { valid_from: '2026-07-06', partner: 'QS01' },
+      { valid_from: '2026-07-07', partner: 'QS01' },
+    ]);
+  });
+
+  it('核减 cuts quota or takes it back into the reserve, never below the people; 职数 change with their dates', async () => {
+    const overCut = await decided([
+      { kind: 'quota_decrease', unitCode: 'QS01', quotaKind: 'administrative', amount: 2, to: 'cut' },
+    ]);
+    expect((await implement(overCut, '2026-07-10')).json().message).toBe(
+      '第 1 项（编制核减）：QS01 行政编制实有 6 名，减少 2 名后核定 5 名将超编',
+    );
+    const reserveBefore = await reserveOn(database.db, region.code, 'administrative', '2026-07-10');
+    const id = await decided([
+      { kind: 'quota_decrease', unitCode: 'QS02', quotaKind: 'administrative', amount: 2, to: 'cut' },
+      { kind: 'quota_decrease', unitCode: 'QS08', quotaKind: 'administrative', amount: 1, to: 'reserve' },
+      { kind: 'posts', unitCode: 'QS02', level: 'deputy', amount: 2 },
+    ]);
+    expect((await implement(id, '2026-07-10')).statusCode).toBe(200);
+    expect([await approved('QS02', '2026-07-09'), await approved('QS02', '2026-07-10')]).toEqual([9, 7]);
+    expect([await approved('QS08', '2026-07-09'), await approved('QS08', '2026-07-10')]).toEqual([2, 1]);
+    expect(await reserveOn(database.db, region.code, 'administrative', '2026-07-10')).toBe(reserveBefore + 1);
+    const deputies = async (on: string) =>
+      (await unitAsOf('QS02', on)).postFigures.find((p) => p.level === 'deputy')?.posts ?? 0;
+    expect([await deputies('2026-07-09'), await deputies('2026-07-10')]).toEqual([0, 2]);
+    const tooFew = await decided([{ kind: 'posts', unitCode: 'QS02', level: 'deputy', amount: -3 }]);
+    expect((await implement(tooFew, '2026-07-11')).json().message).toBe(
+      '第 1 项（领导职数调整）：QS02 现有职数 2 名，不能核减 3 名',
+    );
   });
 
   it('三定修订 issues a charter version; 职责调整 adds, moves and cancels duties', async () => {
