@@ -476,6 +476,7 @@ describe('every kind of change, as of the day before and the day of its effect',
       { kind: 'charter', unitCode: 'QS02', functions: '负责全县教育工作', divisions: ['办公室', '督导室'] },
       { kind: 'duties', unitCode: 'QS02', action: 'add', name: '教师资格认定', category: '行政许可' },
       { kind: 'duties', unitCode: 'QS02', action: 'add', name: '民办学校审批', category: '行政许可' },
+      { kind: 'duties', unitCode: 'QS02', action: 'add', name: '校外培训机构检查', category: '行政检查' },
     ]);
     expect((await implement(id, '2026-07-08')).statusCode).toBe(200);
     const [charter] = await query<{ divisions: string[]; document_no: string }>(
@@ -490,6 +491,7 @@ describe('every kind of change, as of the day before and the day of its effect',
     const move = await decided([
       { kind: 'duties', unitCode: 'QS02', action: 'move', dutyId: duties[1]!.id, toUnitCode: 'QS01' },
       { kind: 'duties', unitCode: 'QS02', action: 'cancel', dutyId: duties[0]!.id },
+      { kind: 'duties', unitCode: 'QS02', action: 'devolve', dutyId: duties[2]!.id, toUnitCode: 'QS05' },
     ]);
     expect((await implement(move, '2026-07-09')).statusCode).toBe(200);
     const active = await query<{ unit: string; name: string }>(
@@ -497,7 +499,18 @@ describe('every kind of change, as of the day before and the day of its effect',
       sql`SELECT u.code AS unit, d.name FROM duties d JOIN units u ON u.id = d.unit_id
         WHERE d.valid_from <= '2026-07-09' AND (d.valid_to IS NULL OR d.valid_to > '2026-07-09') ORDER BY d.id`,
     );
-    expect(active).toEqual([{ unit: 'QS01', name: '民办学校审批' }]);
+    expect(active).toEqual([
+      { unit: 'QS01', name: '民办学校审批' },
+      { unit: 'QS05', name: '校外培训机构检查' },
+    ]);
+    const devolved = (await get('/api/units/QS05/duties?asOf=2026-07-09', reader)).json().duties;
+    expect(devolved).toEqual([expect.objectContaining({ originUnitCode: 'QS02', originAction: 'devolve' })]);
+    const stillThere = (await get('/api/units/QS02/duties?asOf=2026-07-08', reader)).json().duties;
+    expect(stillThere.map((d: { name: string }) => d.name)).toEqual([
+      '校外培训机构检查',
+      '教师资格认定',
+      '民办学校审批',
+    ]);
   });
 });
 
