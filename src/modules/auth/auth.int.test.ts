@@ -66,7 +66,7 @@ describe('logging in and out', () => {
         unitName: '登录县财政局',
         department: null,
         mustChangePassword: false,
-        permissions: ['register.read', 'findings.rectify', 'flows.apply'],
+        permissions: ['register.read', 'findings.rectify', 'flows.apply', 'proposals.submit'],
       },
       csrfToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
