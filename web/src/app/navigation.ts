@@ -23,6 +23,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: '/org/tree', label: '机构树', permissions: ['register.read'] },
       { path: '/org/units', label: '单位一览', permissions: ['register.read'] },
+      { path: '/proposals', label: '动议事项', permissions: ['register.read'] },
     ],
   },
   {
@@ -81,6 +82,8 @@ export const NAVIGATION: NavGroup[] = [
 const DETAIL_PAGES: { pattern: RegExp; parent: string; label: string }[] = [
   { pattern: /^\/org\/units\/[^/]+$/, parent: '/org/units', label: '单位详情' },
   { pattern: /^\/roster\/persons\/[^/]+$/, parent: '/roster', label: '人员详情' },
+  { pattern: /^\/proposals\/new$/, parent: '/proposals', label: '提出动议' },
+  { pattern: /^\/proposals\/\d+$/, parent: '/proposals', label: '动议事项详情' },
   { pattern: /^\/findings\/new$/, parent: '/findings', label: '登记问题' },
   { pattern: /^\/findings\/\d+$/, parent: '/findings', label: '问题详情' },
 ];
