@@ -75,6 +75,7 @@ describe('navigation', () => {
       { label: '动议事项', path: '/proposals' },
       { label: '动议事项详情' },
     ]);
+    expect(breadcrumbOf('/stats/changes')).toEqual([{ label: '统计' }, { label: '变动情况统计' }]);
     expect(breadcrumbOf('/nowhere')).toEqual([]);
   });
 
@@ -85,6 +86,7 @@ describe('navigation', () => {
     expect(permissionsFor('/warnings/rules')).toEqual(['register.read']);
     expect(permissionsFor('/findings/12')).toEqual(['register.read']);
     expect(permissionsFor('/proposals/new')).toEqual(['register.read']);
+    expect(permissionsFor('/stats/changes')).toEqual(['stats.read']);
     expect(permissionsFor('/account/password')).toBeNull();
   });
 });

@@ -66,6 +66,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/stats/overview', label: '区域概况', permissions: ['stats.read'] },
       // A unit liaison reads their own units' vacancy too.
       { path: '/stats/vacancy', label: '用编分析', permissions: ['register.read'] },
+      { path: '/stats/changes', label: '变动情况统计', permissions: ['stats.read'] },
     ],
   },
   {

@@ -78,6 +78,11 @@ const NewProposalPage = lazy(() =>
 const ProposalPage = lazy(() =>
   import('../features/proposals/pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
 );
+const ChangeStatisticsPage = lazy(() =>
+  import('../features/stats/pages/ChangeStatisticsPage.tsx').then((m) => ({
+    default: m.ChangeStatisticsPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -140,6 +145,7 @@ export const router = createBrowserRouter([
       { path: 'warnings/lights', element: <UnitLightsPage /> },
       { path: 'stats/overview', element: <RegionOverviewPage /> },
       { path: 'stats/vacancy', element: <VacancyPage /> },
+      { path: 'stats/changes', element: <ChangeStatisticsPage /> },
       { path: 'warnings/rules', element: <RulesPage /> },
       { path: 'findings', element: <FindingsPage /> },
       { path: 'findings/new', element: <FindingsPage /> },
