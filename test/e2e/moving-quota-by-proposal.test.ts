@@ -114,7 +114,7 @@ describe('moving 3 quota from one unit to another by a proposal', () => {
     await clerk.waitForURL(/\/proposals\/\d+$/);
     await clerk
       .getByTestId('proposal-change')
-      .filter({ hasText: `行政编制 3 名从 ${giver.code} 划转至 ${receiver.code}` })
+      .filter({ hasText: `行政编制 3 名从 ${giver.name} 划转至 ${receiver.name}` })
       .waitFor();
     await clerk.getByText('已动议', { exact: true }).waitFor();
   });

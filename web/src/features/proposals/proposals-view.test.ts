@@ -9,6 +9,7 @@ import {
   progressOf,
   tasksFor,
   valuesOf,
+  withUnitNames,
 } from './proposals-view.ts';
 
 const manager = ['register.read', 'proposals.submit', 'proposals.manage'];
@@ -128,5 +129,19 @@ describe('a change’s form', () => {
       },
     ];
     for (const change of changes) expect(changeOf(valuesOf(change))).toEqual(change);
+  });
+});
+
+describe('a change’s summary', () => {
+  it('names the units the server gives by code, leaving unknown codes as they are', () => {
+    const names = new Map([
+      ['A01', '青源县财政局'],
+      ['B02', '青源县教育和体育局'],
+    ]);
+    const nameOf = (code: string) => names.get(code) ?? code;
+    expect(withUnitNames('行政编制 3 名从 A01 划转至 B02', nameOf)).toBe(
+      '行政编制 3 名从 青源县财政局 划转至 青源县教育和体育局',
+    );
+    expect(withUnitNames('撤销 C03，编制划入 A01', nameOf)).toBe('撤销 C03，编制划入 青源县财政局');
   });
 });

@@ -306,3 +306,8 @@ export const CHOICES: Partial<Record<ChangeField, Record<string, string>>> = {
 
 /** The choice of 编制去向 that is not a unit. */
 export const RESERVE_CHOICE = { value: 'reserve', label: '收回机动编制' };
+
+/** A change's summary (the server names units by code) with the units' names where they are known. */
+export function withUnitNames(summary: string, nameOf: (code: string) => string): string {
+  return summary.replace(/[0-9A-Za-z_-]+/g, (token) => nameOf(token));
+}

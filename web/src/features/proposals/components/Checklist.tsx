@@ -47,6 +47,7 @@ export function Checklist({
           size="small"
           rowKey="code"
           pagination={false}
+          tableLayout="fixed"
           dataSource={group.aspects}
           columns={[
             {
@@ -78,7 +79,7 @@ export function Checklist({
             {
               title: '说明',
               key: 'note',
-              width: 260,
+              width: 220,
               render: (_, a) =>
                 canCheck ? (
                   <NoteInput aspect={a} onSave={(note) => record(a, a.checked, note)} />
@@ -89,6 +90,7 @@ export function Checklist({
             {
               title: '核对人',
               key: 'by',
+              width: 150,
               render: (_, a) => (a.by ? `${a.by} · ${a.at ? beijingTime(a.at) : ''}` : '—'),
             },
           ]}

@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, List, Row, Space, Steps, Typography } from 'an
 import { useParams } from 'react-router';
 import { NotFoundResult, QueryState } from '../../../shared/components/states.tsx';
 import { useUser } from '../../auth/session.tsx';
+import { useUnitNames } from '../../flows/flows.api.ts';
 import { AppraisalForm, AppraisalView } from '../components/AppraisalPanel.tsx';
 import { Checklist } from '../components/Checklist.tsx';
 import { ConsultationPanel } from '../components/ConsultationPanel.tsx';
@@ -17,6 +18,7 @@ import {
   PROCESS_STEPS,
   progressOf,
   tasksFor,
+  withUnitNames,
 } from '../proposals-view.ts';
 
 function Facts({ proposal }: { proposal: Proposal }) {
@@ -57,6 +59,7 @@ function Facts({ proposal }: { proposal: Proposal }) {
 }
 
 function Changes({ detail }: { detail: ProposalDetail }) {
+  const nameOf = useUnitNames();
   return (
     <>
       <List
@@ -65,13 +68,13 @@ function Changes({ detail }: { detail: ProposalDetail }) {
         dataSource={detail.changes}
         renderItem={(c) => (
           <List.Item data-testid="proposal-change">
-            第 {c.seq} 项（{c.label}）：{c.summary}
+            第 {c.seq} 项（{c.label}）：{withUnitNames(c.summary, nameOf)}
           </List.Item>
         )}
       />
       {detail.superseded.length > 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-          修改前的事项：{detail.superseded.map((c) => c.summary).join('；')}
+          修改前的事项：{detail.superseded.map((c) => withUnitNames(c.summary, nameOf)).join('；')}
         </Typography.Paragraph>
       )}
     </>
