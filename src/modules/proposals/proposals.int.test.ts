@@ -333,10 +333,11 @@ describe('every kind of change, as of the day before and the day of its effect',
     expect((await implement(abolish)).statusCode).toBe(200);
     const before = await unitAsOf('QS04', BEFORE);
     expect(before.quotaFigures.find((q) => q.kind === 'administrative')!.approved).toBe(3);
+    expect(before.postFigures.find((p) => p.level === 'head')!.posts).toBe(1);
     expect(await approved('QS04', EFFECTIVE)).toBe(0);
-    expect(
-      (await unitAsOf('QS04', EFFECTIVE)).postFigures.find((p) => p.level === 'head')?.approved ?? 0,
-    ).toBe(0);
+    expect((await unitAsOf('QS04', EFFECTIVE)).postFigures.find((p) => p.level === 'head')?.posts ?? 0).toBe(
+      0,
+    );
     const [unit] = await query<{ abolished_on: string }>(
       database.db,
       sql`SELECT abolished_on::text FROM units WHERE code = 'QS04'`,
