@@ -6,6 +6,7 @@ import { todayInChina } from '../../web/src/shared/as-of.ts';
 import { CATEGORIES, QUOTA_KINDS } from '../../web/src/shared/labels.ts';
 import { chooseOption, launchBrowser, pageAs } from './browser.ts';
 import { plantedUnitCodes } from './demo-county.ts';
+import { type Figures, figuresOnUnitPage, getJson } from './unit-page.ts';
 
 /**
  * 用编计划 → 用编核准 → 入编 in the browser: the liaison applies for a plan (or the clerk for a unit
@@ -29,37 +30,10 @@ interface QuotaFigure {
   vacancy: number;
 }
 
-interface Figures {
-  approved: number;
-  headcount: number;
-  reserved: number;
-  vacancy: number;
-}
-
 const year = Number(todayInChina().slice(0, 4));
 const first17 = '32090219950312051';
 const idNumber = first17 + idCheckChar(first17);
 const person = '林新苗';
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const response = await page.context().request.get(url);
-  expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as T;
-}
-
-/** The 编制情况 row of one quota kind on the unit page, as the page shows it. */
-async function figuresOnUnitPage(page: Page, unitCode: string, kind: string): Promise<Figures> {
-  await page.goto(`/org/units/${unitCode}`);
-  const row = page
-    .getByRole('table', { name: '编制情况' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: QUOTA_KINDS[kind], exact: true }) });
-  await row.waitFor();
-  const [approved, headcount, reserved, vacancy] = (await row.getByRole('cell').allTextContents())
-    .slice(1, 5)
-    .map(Number);
-  return { approved: approved!, headcount: headcount!, reserved: reserved!, vacancy: vacancy! };
-}
 
 /** Opens an AntD select by its label and picks the option with this text. */
 async function choose(page: Page, label: string, option: string | RegExp, typed?: string) {

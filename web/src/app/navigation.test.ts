@@ -16,6 +16,7 @@ describe('navigation', () => {
     expect(visibleNavigation(['register.read']).flatMap((g) => g.items.map((i) => i.label))).toEqual([
       '机构树',
       '单位一览',
+      '动议事项',
       '人员名册',
       '用编计划',
       '用编核准',
@@ -69,6 +70,12 @@ describe('navigation', () => {
       { label: '问题台账', path: '/findings' },
       { label: '问题详情' },
     ]);
+    expect(breadcrumbOf('/proposals/3')).toEqual([
+      { label: '机构编制' },
+      { label: '动议事项', path: '/proposals' },
+      { label: '动议事项详情' },
+    ]);
+    expect(breadcrumbOf('/stats/changes')).toEqual([{ label: '统计' }, { label: '变动情况统计' }]);
     expect(breadcrumbOf('/nowhere')).toEqual([]);
   });
 
@@ -78,6 +85,8 @@ describe('navigation', () => {
     expect(permissionsFor('/system/users')).toEqual(['users.manage', 'roles.grant']);
     expect(permissionsFor('/warnings/rules')).toEqual(['register.read']);
     expect(permissionsFor('/findings/12')).toEqual(['register.read']);
+    expect(permissionsFor('/proposals/new')).toEqual(['register.read']);
+    expect(permissionsFor('/stats/changes')).toEqual(['stats.read']);
     expect(permissionsFor('/account/password')).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { path: '/org/tree', label: '机构树', permissions: ['register.read'] },
       { path: '/org/units', label: '单位一览', permissions: ['register.read'] },
+      { path: '/proposals', label: '动议事项', permissions: ['register.read'] },
     ],
   },
   {
@@ -65,6 +66,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/stats/overview', label: '区域概况', permissions: ['stats.read'] },
       // A unit liaison reads their own units' vacancy too.
       { path: '/stats/vacancy', label: '用编分析', permissions: ['register.read'] },
+      { path: '/stats/changes', label: '变动情况统计', permissions: ['stats.read'] },
     ],
   },
   {
@@ -81,6 +83,8 @@ export const NAVIGATION: NavGroup[] = [
 const DETAIL_PAGES: { pattern: RegExp; parent: string; label: string }[] = [
   { pattern: /^\/org\/units\/[^/]+$/, parent: '/org/units', label: '单位详情' },
   { pattern: /^\/roster\/persons\/[^/]+$/, parent: '/roster', label: '人员详情' },
+  { pattern: /^\/proposals\/new$/, parent: '/proposals', label: '提出动议' },
+  { pattern: /^\/proposals\/\d+$/, parent: '/proposals', label: '动议事项详情' },
   { pattern: /^\/findings\/new$/, parent: '/findings', label: '登记问题' },
   { pattern: /^\/findings\/\d+$/, parent: '/findings', label: '问题详情' },
 ];

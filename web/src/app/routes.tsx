@@ -69,6 +69,20 @@ const FindingsPage = lazy(() =>
 const FindingPage = lazy(() =>
   import('../features/findings/pages/FindingPage.tsx').then((m) => ({ default: m.FindingPage })),
 );
+const ProposalsPage = lazy(() =>
+  import('../features/proposals/pages/ProposalsPage.tsx').then((m) => ({ default: m.ProposalsPage })),
+);
+const NewProposalPage = lazy(() =>
+  import('../features/proposals/pages/NewProposalPage.tsx').then((m) => ({ default: m.NewProposalPage })),
+);
+const ProposalPage = lazy(() =>
+  import('../features/proposals/pages/ProposalPage.tsx').then((m) => ({ default: m.ProposalPage })),
+);
+const ChangeStatisticsPage = lazy(() =>
+  import('../features/stats/pages/ChangeStatisticsPage.tsx').then((m) => ({
+    default: m.ChangeStatisticsPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -116,6 +130,9 @@ export const router = createBrowserRouter([
       { path: 'org/tree', element: <UnitTreePage /> },
       { path: 'org/units', element: <UnitListPage /> },
       { path: 'org/units/:code', element: <UnitPage /> },
+      { path: 'proposals', element: <ProposalsPage /> },
+      { path: 'proposals/new', element: <NewProposalPage /> },
+      { path: 'proposals/:id', element: <ProposalPage /> },
       { path: 'roster', element: <RosterPage /> },
       { path: 'roster/persons/:id', element: <PersonPage /> },
       { path: 'flows/plans', element: <PlansPage /> },
@@ -128,6 +145,7 @@ export const router = createBrowserRouter([
       { path: 'warnings/lights', element: <UnitLightsPage /> },
       { path: 'stats/overview', element: <RegionOverviewPage /> },
       { path: 'stats/vacancy', element: <VacancyPage /> },
+      { path: 'stats/changes', element: <ChangeStatisticsPage /> },
       { path: 'warnings/rules', element: <RulesPage /> },
       { path: 'findings', element: <FindingsPage /> },
       { path: 'findings/new', element: <FindingsPage /> },

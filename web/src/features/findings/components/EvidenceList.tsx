@@ -1,4 +1,5 @@
-import { Table, Typography } from 'antd';
+import { Table } from 'antd';
+import { Sm3Digest } from '../../../shared/components/Sm3Digest.tsx';
 import { DownloadButton } from '../../../shared/components/DownloadButton.tsx';
 import { type Evidence, evidencePath } from '../findings.api.ts';
 import { beijingTime, fileSize } from '../findings-view.ts';
@@ -21,11 +22,7 @@ export function EvidenceList({ findingId, evidence }: { findingId: number; evide
         {
           title: 'SM3 摘要',
           key: 'sm3',
-          render: (_, e) => (
-            <Typography.Text code copyable={{ text: e.sm3 }} title={e.sm3}>
-              {e.sm3.slice(0, 16)}…
-            </Typography.Text>
-          ),
+          render: (_, e) => <Sm3Digest sm3={e.sm3} />,
         },
         { title: '上传人', dataIndex: 'uploadedBy' },
         { title: '上传时间', key: 'at', render: (_, e) => beijingTime(e.uploadedAt) },
