@@ -108,6 +108,18 @@ async function main() {
     await clerk.getByRole('img', { name: '空编预测折线图' }).locator('canvas').first().waitFor();
     await shoot(clerk, '12-vacancy-analysis');
 
+    await clerk.goto('/proposals');
+    const proposals = clerk.getByRole('table', { name: '动议事项' });
+    await proposals.getByRole('link', { name: /^DY\d{4}-\d{4}$/ }).last().click();
+    await clerk.waitForURL(/\/proposals\/\d+$/);
+    await clerk.getByTestId('proposal-event').first().waitFor();
+    await shoot(clerk, '13-proposal');
+
+    await clerk.goto('/stats/changes');
+    await clerk.getByRole('group', { name: '划转编制' }).waitFor();
+    await clerk.getByRole('table', { name: '编制变动（按类型）' }).getByRole('cell').first().waitFor();
+    await shoot(clerk, '14-change-statistics');
+
     const auditor = await open(browser, server.url, 'auditor');
     await auditor.goto('/system/audit');
     await auditor

@@ -2,6 +2,7 @@ import { type Db, query, sql } from '../../db/database.ts';
 import { todayOf } from '../../shared/dates.ts';
 import type { Caller } from '../auth/caller.ts';
 import { seatActiveOn, unitActiveOn, unitNameSql } from '../org/org.sql.ts';
+import { ASPECTS } from '../proposals/proposals.model.ts';
 import { createProposalsService, type ProposalsDeps } from '../proposals/proposals.service.ts';
 
 /**
@@ -70,6 +71,9 @@ export async function plantDemoProposals(deps: ProposalsDeps, caller: Caller): P
   await proposals.consult(caller, id1, { department: 'organization', opinion: '同意' });
   await decide(id1, '青编〔2026〕101号');
   await proposals.implement(caller, id1, { effectiveOn: today });
+  // The process check of the one carried out, every aspect confirmed.
+  for (const aspect of ASPECTS)
+    await proposals.check(caller, id1, { aspect: aspect.code, checked: true, note: '已核对' });
 
   const office = await proposals.submit(caller, {
     title: `设立${DEMO_NEW_UNIT.name}`,

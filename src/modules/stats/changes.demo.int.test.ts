@@ -149,6 +149,7 @@ describe('change statistics of the demonstration county, 2026-06-30 to 2026-09-3
       decided: 4,
       implemented: 2,
       rejected: 1,
+      closed: 3,
       unitsEstablished: 1,
       postsAdded: 1,
       quotaAdjusted: 6,

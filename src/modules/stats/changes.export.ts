@@ -53,6 +53,7 @@ export async function changesWorkbook(regionName: string, stats: ChangeStatistic
       ['审议决定', p.decided],
       ['组织实施', p.implemented],
       ['不予同意', p.rejected],
+      ['办结', p.closed],
       ['增设机构（个）', p.unitsEstablished],
       ['增加领导职数（名）', p.postsAdded],
       ['调整编制（名）', p.quotaAdjusted],

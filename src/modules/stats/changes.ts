@@ -23,6 +23,12 @@ export interface ChangeWindow {
   unitIds: readonly number[] | null;
 }
 
+export interface UnitKindCount {
+  kind: string;
+  label: string;
+  count: number;
+}
+
 export interface QuotaChange {
   added: number;
   cut: number;
@@ -31,27 +37,47 @@ export interface QuotaChange {
   net: number;
 }
 
+export interface QuotaByKind extends QuotaChange {
+  kind: string;
+  label: string;
+}
+
+export interface QuotaBySector extends QuotaChange {
+  sectorCode: string;
+  sectorName: string;
+}
+
+export interface PostsByLevel {
+  level: string;
+  label: string;
+  added: number;
+  cut: number;
+  net: number;
+}
+
 export interface ChangeStatistics {
   regionCode: string;
   from: string;
   to: string;
   units: {
-    added: { kind: string; label: string; count: number }[];
-    removed: { kind: string; label: string; count: number }[];
+    added: UnitKindCount[];
+    removed: UnitKindCount[];
     addedTotal: number;
     removedTotal: number;
   };
   quota: {
-    byKind: ({ kind: string; label: string } & QuotaChange)[];
-    bySector: ({ sectorCode: string; sectorName: string } & QuotaChange)[];
+    byKind: QuotaByKind[];
+    bySector: QuotaBySector[];
     totals: { added: number; cut: number; moved: number };
   };
-  posts: { byLevel: { level: string; label: string; added: number; cut: number; net: number }[] };
+  posts: { byLevel: PostsByLevel[] };
   proposals: {
     received: number;
     decided: number;
     implemented: number;
     rejected: number;
+    /** 办结: carried out or rejected in the window. */
+    closed: number;
     unitsEstablished: number;
     postsAdded: number;
     quotaAdjusted: number;
@@ -187,7 +213,7 @@ export async function changeStatistics(db: Db, window: ChangeWindow): Promise<Ch
         }))
         .filter((r) => r.added || r.cut),
     },
-    proposals: { ...p, ...e },
+    proposals: { ...p, closed: p.implemented + p.rejected, ...e },
     sentence:
       `受理动议事项${p.received}件，办结${p.implemented + p.rejected}件，` +
       `增设机构${e.unitsEstablished}个，领导职数${e.postsAdded}名，调整编制${e.quotaAdjusted}名`,

@@ -60,6 +60,7 @@ const changesSchema = z.object({
     decided: z.number().int(),
     implemented: z.number().int(),
     rejected: z.number().int(),
+    closed: z.number().int().describe('办结：组织实施或不予同意'),
     unitsEstablished: z.number().int(),
     postsAdded: z.number().int(),
     quotaAdjusted: z.number().int(),

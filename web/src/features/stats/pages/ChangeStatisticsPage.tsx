@@ -40,7 +40,7 @@ function Totals({ stats }: { stats: ChangeStatistics }) {
   const postsNet = stats.posts.byLevel.reduce((sum, p) => sum + p.net, 0);
   const items = [
     { title: '受理动议', value: stats.proposals.received, suffix: '件' },
-    { title: '办结', value: stats.proposals.implemented, suffix: '件' },
+    { title: '办结', value: stats.proposals.closed, suffix: '件' },
     { title: '增设机构', value: stats.units.addedTotal, suffix: '个' },
     { title: '撤销机构', value: stats.units.removedTotal, suffix: '个' },
     { title: '核增编制', value: stats.quota.totals.added, suffix: '名' },
