@@ -110,7 +110,10 @@ async function main() {
 
     await clerk.goto('/proposals');
     const proposals = clerk.getByRole('table', { name: '动议事项' });
-    await proposals.getByRole('link', { name: /^DY\d{4}-\d{4}$/ }).last().click();
+    await proposals
+      .getByRole('link', { name: /^DY\d{4}-\d{4}$/ })
+      .last()
+      .click();
     await clerk.waitForURL(/\/proposals\/\d+$/);
     await clerk.getByTestId('proposal-event').first().waitFor();
     await shoot(clerk, '13-proposal');
