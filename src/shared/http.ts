@@ -12,7 +12,10 @@ export interface ApiDeps {
   clock: Clock;
 }
 
-export const isoDate = z.iso.date({ error: '应为有效日期（YYYY-MM-DD）' });
+/** A calendar date PostgreSQL accepts too (year 0001 to 9999). */
+export const isoDate = z.iso
+  .date({ error: '应为有效日期（YYYY-MM-DD）' })
+  .refine((date) => date >= '0001-01-01', '应为有效日期（YYYY-MM-DD，年份 0001–9999）');
 
 export const asOfQuery = z.object({
   asOf: isoDate.optional().describe('查询日期（YYYY-MM-DD），默认今天'),

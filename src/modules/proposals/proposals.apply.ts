@@ -3,8 +3,18 @@ import { findUnitByCode, type UnitRecord } from '../org/org.repository.ts';
 import { regionWithin } from '../org/org.scope.ts';
 import { seatActiveOn, unitActiveOn } from '../org/org.sql.ts';
 import { quotaKindLabel } from '../warnings/warnings.sql.ts';
+import { codesOf } from './proposals.describe.ts';
 import { ChangeRefusedError } from './proposals.errors.ts';
+import {
+  anyReservedOn,
+  leadersOf,
+  lowestFrom,
+  peopleFrom,
+  pendingAppointmentsTo,
+  reservedOn,
+} from './proposals.figures.ts';
 import { ADMINISTRATIVE_TOTAL_KINDS, rankDirection, RESERVE } from './proposals.model.ts';
+import { POST_LEVELS, QUOTA_KINDS } from '../establishment/establishment.rules.ts';
 import type { Change } from './proposals.schemas.ts';
 
 /**
@@ -15,6 +25,11 @@ import type { Change } from './proposals.schemas.ts';
  * the transaction writes nothing. Quota moved between units (划转, 撤销, 合并, 分设) is one balanced
  * pair of rows; quota taken back goes to the region's reserve (机动编制), and quota drawn from it
  * comes out of it.
+ *
+ * Before anything is read, `lockAll` takes every lock the proposal needs, in one order: the code of
+ * each unit it sets up, the rows of the units it names (by id), the figure of every quota kind and
+ * post level of those units (the keys the business flows take, ADR 11) and the region's reserve.
+ * What a change takes away must suffice from its date on, not only on it (proposals.figures.ts).
  */
 
 export interface ApplyContext {
@@ -38,47 +53,23 @@ interface VersionRow {
   alias_names: string[];
   sort_order: number | null;
   co_located_with: number | null;
+  proposal_id: number | null;
 }
 
-/** Serialises changes to one unit's figure of one kind: the key the business flows lock (ADR 11). */
-async function lockFigure(tx: Db, unitId: number, kind: string) {
-  await query(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${`figure:${unitId}:${kind}`}))`);
+/** An advisory lock for the rest of the transaction. */
+async function lock(tx: Db, key: string) {
+  await query(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 async function versionOn(tx: Db, unitId: number, on: string): Promise<VersionRow | undefined> {
   const [row] = await query<VersionRow>(
     tx,
     sql`SELECT id, valid_from::text AS valid_from, name, kind, rank, public_class, funding, reference_managed,
-        parent_id, division_cap, alias_names, sort_order, co_located_with
+        parent_id, division_cap, alias_names, sort_order, co_located_with, proposal_id
       FROM unit_versions WHERE unit_id = ${unitId} AND (valid_from IS NULL OR valid_from <= ${on}::date)
       ORDER BY valid_from DESC NULLS LAST LIMIT 1`,
   );
   return row;
-}
-
-async function figure(
-  tx: Db,
-  table: 'quota_ledger' | 'post_ledger',
-  unitId: number,
-  key: string,
-  on: string,
-) {
-  const column = sql.raw(table === 'quota_ledger' ? 'kind' : 'level');
-  const [row] = await query<{ sum: number }>(
-    tx,
-    sql`SELECT coalesce(sum(amount), 0)::int AS sum FROM ${sql.raw(table)}
-      WHERE unit_id = ${unitId} AND ${column} = ${key} AND effective_on <= ${on}::date`,
-  );
-  return row?.sum ?? 0;
-}
-
-async function headcount(tx: Db, unitId: number, kind: string | null, on: string) {
-  const ofKind = kind === null ? sql`` : sql`AND s.quota_kind = ${kind}`;
-  const [row] = await query<{ n: number }>(
-    tx,
-    sql`SELECT count(*)::int AS n FROM seats s WHERE s.unit_id = ${unitId} ${ofKind} AND ${seatActiveOn('s', on)}`,
-  );
-  return row?.n ?? 0;
 }
 
 /** reserve(region, kind, D): the region's 机动编制 of a kind on a date. */
@@ -114,19 +105,29 @@ export function createApplier(tx: Db, context: ApplyContext) {
     return unit;
   }
 
-  /** One row per unit and kind and day and document: a proposal touches a unit's kind once. */
-  const touchedOnce = (code: string, what: string) =>
-    refuse(`${code} 的${what}在本动议中已调整过一次：同一机构同一类型的调整请合并为一项`);
+  /**
+   * The ledger keeps one row per unit, kind, day and document: a proposal adjusts a unit's kind once,
+   * and two proposals under the same 文号 on the same day cannot both adjust it.
+   */
+  async function clash(table: 'quota_ledger' | 'post_ledger', unit: UnitRecord, what: string) {
+    const [row] = await query<{ proposal_id: number | null }>(
+      tx,
+      sql`SELECT proposal_id FROM ${sql.raw(table)} WHERE unit_id = ${unit.id} AND effective_on = ${on}::date
+        AND document_no = ${documentNo} LIMIT 1`,
+    );
+    return row?.proposal_id === proposalId
+      ? refuse(`${unit.code} 的${what}在本动议中已调整过一次：同一机构同一类型的调整请合并为一项`)
+      : refuse(`${unit.code} 的${what}在 ${on} 已有文号 ${documentNo} 的调整记录：请以另一日期或文号实施`);
+  }
 
   async function quotaRow(unit: UnitRecord, kind: string, amount: number, change: string) {
-    await lockFigure(tx, unit.id, kind);
     const written = await query(
       tx,
       sql`INSERT INTO quota_ledger (region_code, unit_id, kind, amount, effective_on, document_no, proposal_id, change)
         VALUES (${unit.regionCode}, ${unit.id}, ${kind}, ${amount}, ${on}, ${documentNo}, ${proposalId}, ${change})
         ON CONFLICT DO NOTHING RETURNING id`,
     );
-    if (written.length === 0) throw touchedOnce(unit.code, quotaKindLabel[kind] ?? kind);
+    if (written.length === 0) throw await clash('quota_ledger', unit, quotaKindLabel[kind] ?? kind);
   }
 
   async function reserveRow(kind: string, amount: number) {
@@ -138,22 +139,29 @@ export function createApplier(tx: Db, context: ApplyContext) {
   }
 
   async function postRow(unit: UnitRecord, level: string, amount: number) {
-    await lockFigure(tx, unit.id, level);
     const written = await query(
       tx,
       sql`INSERT INTO post_ledger (region_code, unit_id, level, amount, effective_on, document_no, proposal_id, change)
         VALUES (${unit.regionCode}, ${unit.id}, ${level}, ${amount}, ${on}, ${documentNo}, ${proposalId}, 'posts')
         ON CONFLICT DO NOTHING RETURNING id`,
     );
-    if (written.length === 0) throw touchedOnce(unit.code, '领导职数');
+    if (written.length === 0) throw await clash('post_ledger', unit, '领导职数');
   }
 
   /** A new version of the unit from the effective date: the one in force with `patch` applied. */
   async function revise(unit: UnitRecord, patch: Partial<VersionRow>) {
     const current = await versionOn(tx, unit.id, on);
     if (!current) throw refuse(`机构 ${unit.code} 在 ${on} 尚无记录`);
+    const [later] = await query<{ valid_from: string }>(
+      tx,
+      sql`SELECT valid_from::text FROM unit_versions WHERE unit_id = ${unit.id} AND valid_from > ${on}::date
+        ORDER BY valid_from LIMIT 1`,
+    );
+    if (later) throw refuse(`${unit.code} 在 ${later.valid_from} 已有沿革记录，本项须在该日或之后生效`);
     const next = { ...current, ...patch };
     if (current.valid_from === on) {
+      if (current.proposal_id !== proposalId)
+        throw refuse(`${unit.code} 在 ${on} 已有另一沿革记录，同一日不能再作调整`);
       // Another change of this proposal already began a version on this day: it is amended.
       await query(
         tx,
@@ -191,19 +199,27 @@ export function createApplier(tx: Db, context: ApplyContext) {
     return (await findUnitByCode(tx, input.code))!;
   }
 
-  /** 撤销/合并: people placed first; the quota to the successor or the reserve; posts ended. */
+  /**
+   * 撤销/合并: its people placed first (nobody seated from the date on), no unit left under it, no
+   * vacancy reserved nor post awaiting 组织部; the quota to the successor or the reserve, the posts
+   * ended, its duties ended with it.
+   */
   async function wind(unit: UnitRecord, quotaTo: string) {
-    const people = await headcount(tx, unit.id, null, on);
+    const people = await peopleFrom(tx, unit.id, null, on);
     if (people > 0) throw refuse(`${unit.code} 尚有在编人员 ${people} 名，须先安置`);
     const [children] = await query<{ n: number }>(
       tx,
-      sql`SELECT count(*)::int AS n FROM units c
-        JOIN LATERAL (SELECT parent_id FROM unit_versions v WHERE v.unit_id = c.id
-          AND (v.valid_from IS NULL OR v.valid_from <= ${on}::date) ORDER BY v.valid_from DESC NULLS LAST LIMIT 1) v ON true
-        WHERE v.parent_id = ${unit.id} AND ${unitActiveOn('c', on)}`,
+      sql`SELECT count(DISTINCT c.id)::int AS n FROM unit_versions cv JOIN units c ON c.id = cv.unit_id
+        WHERE cv.parent_id = ${unit.id} AND ${unitActiveOn('c', on)}
+          AND cv.id = (SELECT x.id FROM unit_versions x WHERE x.unit_id = c.id
+            AND (x.valid_from IS NULL OR x.valid_from <= ${on}::date) ORDER BY x.valid_from DESC NULLS LAST LIMIT 1)`,
     );
     if ((children?.n ?? 0) > 0)
       throw refuse(`${unit.code} 尚有下属或内设机构 ${children!.n} 个，须先撤销或划转`);
+    const reserved = await anyReservedOn(tx, unit.id, on);
+    if (reserved > 0) throw refuse(`${unit.code} 尚有已核准待入编 ${reserved} 名，须先撤销用编核准`);
+    const pending = await pendingAppointmentsTo(tx, unit.id);
+    if (pending > 0) throw refuse(`${unit.code} 尚有待组织部审批的任免 ${pending} 件，须先办结`);
     const successor = quotaTo === RESERVE ? null : await unitOf(quotaTo);
     if (successor?.id === unit.id) throw refuse('编制不能划给机构自己');
     const held = await query<{ kind: string; sum: number }>(
@@ -222,28 +238,59 @@ export function createApplier(tx: Db, context: ApplyContext) {
         WHERE unit_id = ${unit.id} AND effective_on <= ${on}::date GROUP BY level HAVING sum(amount) <> 0 ORDER BY level`,
     );
     for (const { level, sum } of posts) await postRow(unit, level, -sum);
+    await query(
+      tx,
+      sql`UPDATE duties SET valid_to = ${on}, ended_by = 'abolish'
+        WHERE unit_id = ${unit.id} AND valid_from <= ${on}::date AND (valid_to IS NULL OR valid_to > ${on}::date)`,
+    );
     await query(tx, sql`UPDATE units SET abolished_on = ${on} WHERE id = ${unit.id}`);
   }
 
-  /** Moves quota from one unit to another: both rows or neither; never below the giver's headcount. */
+  /** Moves quota from one unit to another: both rows or neither; never below what the giver needs. */
   async function transfer(from: UnitRecord, to: UnitRecord, kind: string, amount: number) {
     if (from.id === to.id) throw refuse('划出与划入不能是同一机构');
-    await lockFigure(tx, from.id, kind);
     await cut(from, kind, amount);
     await quotaRow(from, kind, -amount, 'transfer');
     await quotaRow(to, kind, amount, 'transfer');
   }
 
-  /** Whether `amount` may leave the unit's quota of a kind: not more than it has, nor below its people. */
+  /**
+   * Whether `amount` may leave the unit's quota of a kind: it has it on every date from the effective
+   * one, and what stays holds everyone who may sit from then and the vacancies reserved.
+   */
   async function cut(unit: UnitRecord, kind: string, amount: number) {
-    const approved = await figure(tx, 'quota_ledger', unit.id, kind, on);
-    const people = await headcount(tx, unit.id, kind, on);
+    const { onDate, lowest } = await lowestFrom(
+      tx,
+      'quota_ledger',
+      { column: 'unit_id', value: unit.id },
+      { column: 'kind', value: kind },
+      on,
+    );
+    const people = await peopleFrom(tx, unit.id, kind, on);
+    const reserved = await reservedOn(tx, unit.id, kind, on);
     const label = quotaKindLabel[kind] ?? kind;
-    if (approved < amount) throw refuse(`${unit.code} ${label}核定 ${approved} 名，不足 ${amount} 名`);
-    if (approved - amount < people)
+    const later = lowest < onDate ? `（${on} 之后最少 ${lowest} 名）` : '';
+    if (lowest < amount) throw refuse(`${unit.code} ${label}核定 ${onDate} 名${later}，不足 ${amount} 名`);
+    if (lowest - amount < people + reserved)
       throw refuse(
-        `${unit.code} ${label}实有 ${people} 名，减少 ${amount} 名后核定 ${approved - amount} 名将超编`,
+        `${unit.code} ${label}实有 ${people} 名${reserved > 0 ? `、已核准待入编 ${reserved} 名` : ''}，` +
+          `减少 ${amount} 名后核定 ${lowest - amount} 名将超编`,
       );
+  }
+
+  /** Whether the reserve holds `amount` of a kind on every date from the effective one. */
+  async function drawReserve(kind: string, amount: number) {
+    const { onDate, lowest } = await lowestFrom(
+      tx,
+      'reserve_ledger',
+      { column: 'region_code', value: regionCode },
+      { column: 'kind', value: kind },
+      on,
+    );
+    const later = lowest < onDate ? `（${on} 之后最少 ${lowest} 名）` : '';
+    if (lowest < amount)
+      throw refuse(`本区划${quotaKindLabel[kind]}机动编制 ${onDate} 名${later}，不足 ${amount} 名`);
+    await reserveRow(kind, -amount);
   }
 
   async function apply(seq: number, change: Change): Promise<void> {
@@ -305,12 +352,7 @@ export function createApplier(tx: Db, context: ApplyContext) {
       case 'quota_increase': {
         const unit = await unitOf(change.unitCode);
         if (change.source === RESERVE) {
-          const reserve = await reserveOn(tx, regionCode, change.quotaKind, on);
-          if (reserve < change.amount)
-            throw refuse(
-              `本区划${quotaKindLabel[change.quotaKind]}机动编制 ${reserve} 名，不足 ${change.amount} 名`,
-            );
-          await reserveRow(change.quotaKind, -change.amount);
+          await drawReserve(change.quotaKind, change.amount);
           await quotaRow(unit, change.quotaKind, change.amount, 'reserve');
           return;
         }
@@ -323,7 +365,6 @@ export function createApplier(tx: Db, context: ApplyContext) {
       }
       case 'quota_decrease': {
         const unit = await unitOf(change.unitCode);
-        await lockFigure(tx, unit.id, change.quotaKind);
         await cut(unit, change.quotaKind, change.amount);
         if (change.to === RESERVE) {
           await quotaRow(unit, change.quotaKind, -change.amount, 'reserve');
@@ -339,10 +380,22 @@ export function createApplier(tx: Db, context: ApplyContext) {
       }
       case 'posts': {
         const unit = await unitOf(change.unitCode);
-        await lockFigure(tx, unit.id, change.level);
-        const posts = await figure(tx, 'post_ledger', unit.id, change.level, on);
-        if (posts + change.amount < 0)
-          throw refuse(`${unit.code} 现有职数 ${posts} 名，不能核减 ${-change.amount} 名`);
+        if (change.amount < 0) {
+          const { onDate, lowest } = await lowestFrom(
+            tx,
+            'post_ledger',
+            { column: 'unit_id', value: unit.id },
+            { column: 'level', value: change.level },
+            on,
+          );
+          const { leaders, pending } = await leadersOf(tx, unit.id, change.level, on);
+          const held = leaders + pending;
+          if (lowest + change.amount < held)
+            throw refuse(
+              `${unit.code} 现有职数 ${onDate} 名，实配 ${leaders} 名${pending > 0 ? `、待组织部审批 ${pending} 名` : ''}，` +
+                `不能核减 ${-change.amount} 名`,
+            );
+        }
         await postRow(unit, change.level, change.amount);
         return;
       }
@@ -396,5 +449,24 @@ export function createApplier(tx: Db, context: ApplyContext) {
     );
   }
 
-  return { apply };
+  /**
+   * Every lock the changes need, before anything is read, always in the same order (so two proposals,
+   * or a proposal and a 调动, cannot wait on each other in a circle): the codes of the units set up,
+   * the rows of the units named (by id), then each named unit's figures by unit id and key, then the
+   * region's reserve.
+   */
+  async function lockAll(changes: readonly Change[]) {
+    const creates = new Set(changes.flatMap((c) => codesOf(c).creates));
+    const named = [...new Set(changes.flatMap((c) => codesOf(c).refers))].filter((c) => !creates.has(c));
+    for (const code of [...creates].sort()) await lock(tx, `unit-code:${code}`);
+    const rows = await query<{ id: number }>(
+      tx,
+      sql`SELECT id FROM units WHERE code = ANY(${sql.param(named)}::text[]) ORDER BY id FOR NO KEY UPDATE`,
+    );
+    const keys = [...QUOTA_KINDS, ...POST_LEVELS.map((level) => `post:${level}`)].sort();
+    for (const { id } of rows) for (const key of keys) await lock(tx, `figure:${id}:${key}`);
+    for (const kind of [...QUOTA_KINDS].sort()) await lock(tx, `reserve:${regionCode}:${kind}`);
+  }
+
+  return { apply, lockAll };
 }

@@ -467,7 +467,7 @@ describe('every kind of change, as of the day before and the day of its effect',
     expect([await deputies('2026-07-09'), await deputies('2026-07-10')]).toEqual([0, 2]);
     const tooFew = await decided([{ kind: 'posts', unitCode: 'QS02', level: 'deputy', amount: -3 }]);
     expect((await implement(tooFew, '2026-07-11')).json().message).toBe(
-      '第 1 项（领导职数调整）：QS02 现有职数 2 名，不能核减 3 名',
+      '第 1 项（领导职数调整）：QS02 现有职数 2 名，实配 0 名，不能核减 3 名',
     );
   });
 
@@ -606,5 +606,142 @@ describe('charters that lag their changes', () => {
     ]);
     const earlier = (await get('/api/units/QS01/duties?asOf=2026-07-08', reader)).json();
     expect(earlier.duties).toEqual([]);
+  });
+});
+
+describe('what a change leaves holds from its date on', () => {
+  beforeAll(async () => {
+    const unit = await buildUnit(database.db, {
+      regionCode: region.code,
+      code: 'QS11',
+      name: '青山县地震局',
+      rank: 'section',
+    });
+    await addQuota(database.db, unit, { kind: 'administrative', amount: 5, effectiveOn: '2020-01-01' });
+    await addPost(database.db, unit, { level: 'head', amount: 1, effectiveOn: '2020-01-01' });
+    await buildSeat(database.db, { unit, quotaKind: 'administrative', post: { level: 'head' } });
+  });
+
+  it('refuses taking quota that a later change has already taken', async () => {
+    const later = await decided([
+      { kind: 'quota_decrease', unitCode: 'QS11', quotaKind: 'administrative', amount: 3, to: 'cut' },
+    ]);
+    expect((await implement(later, '2026-09-01')).statusCode).toBe(200);
+    const earlier = await decided([
+      { kind: 'quota_transfer', fromCode: 'QS11', toCode: 'QS02', quotaKind: 'administrative', amount: 2 },
+    ]);
+    const refused = await implement(earlier, '2026-08-01');
+    expect(refused.json().message).toBe(
+      '第 1 项（编制划转）：QS11 行政编制实有 1 名，减少 2 名后核定 0 名将超编',
+    );
+    expect(await approved('QS11', '2026-09-01')).toBe(2);
+  });
+
+  it('refuses drawing on the reserve what a later draw has already taken', async () => {
+    const held = await reserveOn(database.db, region.code, 'administrative', '2026-12-31');
+    expect(held).toBeGreaterThan(0);
+    const later = await decided([
+      {
+        kind: 'quota_increase',
+        unitCode: 'QS02',
+        quotaKind: 'administrative',
+        amount: held,
+        source: 'reserve',
+      },
+    ]);
+    expect((await implement(later, '2026-12-01')).statusCode).toBe(200);
+    const earlier = await decided([
+      { kind: 'quota_increase', unitCode: 'QS06', quotaKind: 'administrative', amount: 1, source: 'reserve' },
+    ]);
+    const refused = await implement(earlier, '2026-11-01');
+    expect(refused.json().message).toBe(
+      `第 1 项（编制核增）：本区划行政编制机动编制 ${held} 名（2026-11-01 之后最少 0 名），不足 1 名`,
+    );
+    expect(await reserveOn(database.db, region.code, 'administrative', '2026-12-31')).toBe(0);
+  });
+
+  it('keeps every version: no change before a later one, none over another proposal’s day', async () => {
+    const rename = await decided([{ kind: 'rename', unitCode: 'QS11', name: '青山县防震减灾中心' }]);
+    expect((await implement(rename, '2026-09-01')).statusCode).toBe(200);
+    const before = await decided([{ kind: 'downgrade', unitCode: 'QS11', rank: 'vice_section' }]);
+    expect((await implement(before, '2026-08-15')).json().message).toBe(
+      '第 1 项（降格）：QS11 在 2026-09-01 已有沿革记录，本项须在该日或之后生效',
+    );
+    const sameDay = await decided([{ kind: 'downgrade', unitCode: 'QS11', rank: 'vice_section' }]);
+    expect((await implement(sameDay, '2026-09-01')).json().message).toBe(
+      '第 1 项（降格）：QS11 在 2026-09-01 已有另一沿革记录，同一日不能再作调整',
+    );
+    expect((await unitAsOf('QS11', '2026-09-01')).current).toMatchObject({
+      name: '青山县防震减灾中心',
+      rank: 'section',
+    });
+  });
+
+  it('refuses cutting a post its holder still fills', async () => {
+    const cut = await decided([{ kind: 'posts', unitCode: 'QS11', level: 'head', amount: -1 }]);
+    expect((await implement(cut, '2026-09-02')).json().message).toBe(
+      '第 1 项（领导职数调整）：QS11 现有职数 1 名，实配 1 名，不能核减 1 名',
+    );
+  });
+
+  it('tells apart two proposals under one 文号 touching the same figure on the same day', async () => {
+    const first = await decided(
+      [{ kind: 'quota_increase', unitCode: 'QS06', quotaKind: 'institutional', amount: 1, source: 'new' }],
+      clerk,
+      '青编〔2026〕88号',
+    );
+    const second = await decided(
+      [{ kind: 'quota_increase', unitCode: 'QS06', quotaKind: 'institutional', amount: 2, source: 'new' }],
+      clerk,
+      '青编〔2026〕88号',
+    );
+    expect((await implement(first, '2026-10-01')).statusCode).toBe(200);
+    expect((await implement(second, '2026-10-01')).json().message).toBe(
+      '第 1 项（编制核增）：QS06 的事业编制在 2026-10-01 已有文号 青编〔2026〕88号 的调整记录：请以另一日期或文号实施',
+    );
+  });
+
+  it('lets a liaison name only the units in their charge, and refuses a date PostgreSQL cannot hold', async () => {
+    const response = await post('/api/proposals', liaison, {
+      title: '撤销地震局',
+      reason: '—',
+      sponsorUnitCode: 'QS02',
+      changes: [{ kind: 'abolish', unitCode: 'QS11', quotaTo: 'QS02' }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().message).toBe(
+      '第 1 项（撤销）：单位联络员只能就本单位及所属机构提出动议，QS11 不在其列',
+    );
+    expect((await get('/api/units/QS01/duties?asOf=0000-01-01', clerk)).statusCode).toBe(400);
+    expect((await get('/api/change-statistics?from=0000-01-01&to=2026-01-01', clerk)).statusCode).toBe(400);
+  });
+});
+
+describe('two implementations at once', () => {
+  it('lets only one of two proposals take the reserve’s last quota, ten times over', async () => {
+    const unit = await buildUnit(database.db, {
+      regionCode: region.code,
+      code: 'QS13',
+      name: '青山县编制周转池',
+    });
+    await addQuota(database.db, unit, { kind: 'administrative', amount: 100, effectiveOn: '2020-01-01' });
+    for (let trial = 1; trial <= 10; trial++) {
+      const on = `2027-02-${String(trial).padStart(2, '0')}`;
+      expect(await reserveOn(database.db, region.code, 'administrative', on)).toBe(0);
+      const takeBack = await decided([
+        { kind: 'quota_decrease', unitCode: 'QS13', quotaKind: 'administrative', amount: 1, to: 'reserve' },
+      ]);
+      expect((await implement(takeBack, on)).statusCode).toBe(200);
+      const draws = await Promise.all(
+        ['QS02', 'QS06'].map((unitCode) =>
+          decided([
+            { kind: 'quota_increase', unitCode, quotaKind: 'administrative', amount: 1, source: 'reserve' },
+          ]),
+        ),
+      );
+      const answers = await Promise.all(draws.map((id) => implement(id, on)));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      expect(await reserveOn(database.db, region.code, 'administrative', on)).toBe(0);
+    }
   });
 });

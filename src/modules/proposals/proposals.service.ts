@@ -127,17 +127,23 @@ export function createProposalsService(deps: ProposalsDeps) {
     );
   }
 
-  /** Every unit a change names exists in the proposal's region, or is set up by a change before it. */
-  async function checkCodes(tx: Db, regionCode: string, changes: readonly Change[]) {
+  /**
+   * Every unit a change names exists in the proposal's region, or is set up by a change before it;
+   * a unit's liaison names only the units in their charge.
+   */
+  async function checkCodes(tx: Db, caller: Caller, regionCode: string, changes: readonly Change[]) {
     const created = new Set<string>();
     for (const [index, change] of changes.entries()) {
       const { refers, creates } = codesOf(change);
+      const which = `第 ${index + 1} 项（${CHANGE_KIND_LABELS[change.kind]}）`;
       for (const code of refers) {
         if (created.has(code)) continue;
         const unit = await findUnitByCode(tx, code);
         if (!unit || !(await regionWithin(tx, unit.regionCode, regionCode)))
+          throw new ProposalInputError(`${which}：本区划没有机构 ${code}`);
+        if (caller.scope.unitIds && !caller.scope.unitIds.includes(unit.id))
           throw new ProposalInputError(
-            `第 ${index + 1} 项（${CHANGE_KIND_LABELS[change.kind]}）：本区划没有机构 ${code}`,
+            `${which}：单位联络员只能就本单位及所属机构提出动议，${code} 不在其列`,
           );
       }
       for (const code of creates) created.add(code);
@@ -201,7 +207,7 @@ export function createProposalsService(deps: ProposalsDeps) {
         const sponsor = sponsorCode ? await findUnitByCode(tx, sponsorCode) : null;
         if (sponsorCode && (!sponsor || !(await unitVisible(tx, caller.scope, sponsor))))
           throw new ProposalInputError(`提出单位不存在或不在本人管辖范围：${sponsorCode}`);
-        await checkCodes(tx, regionCode, input.changes);
+        await checkCodes(tx, caller, regionCode, input.changes);
         const submittedOn = today();
         const year = submittedOn.slice(0, 4);
         await query(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${`proposals:${regionCode}`}))`);
@@ -301,10 +307,12 @@ export function createProposalsService(deps: ProposalsDeps) {
           throw new ProposalInputError('修改后同意须列明修改后的事项');
         if (input.outcome !== 'amended' && input.changes)
           throw new ProposalInputError('只有修改后同意可以修改事项');
+        if (input.decidedOn > today())
+          throw new ProposalInputError(`决定日期 ${input.decidedOn} 晚于今日：请在会议之后记录`);
         if (input.decidedOn < row.submittedOn)
           throw new ProposalInputError(`决定日期 ${input.decidedOn} 早于动议日期 ${row.submittedOn}`);
         if (input.changes) {
-          await checkCodes(tx, row.regionCode, input.changes);
+          await checkCodes(tx, caller, row.regionCode, input.changes);
           await query(
             tx,
             sql`UPDATE proposal_changes SET superseded = ${input.decidedOn} WHERE proposal_id = ${id} AND superseded IS NULL`,
@@ -356,6 +364,7 @@ export function createProposalsService(deps: ProposalsDeps) {
           documentNo: row.documentNo!,
           effectiveOn: input.effectiveOn,
         });
+        await applier.lockAll(changes.map((c) => c.payload));
         for (const change of changes) await applier.apply(change.seq, change.payload);
         await query(
           tx,

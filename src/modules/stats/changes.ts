@@ -106,11 +106,12 @@ export async function changeStatistics(db: Db, window: ChangeWindow): Promise<Ch
     query<{ kind: string; count: number }>(
       db,
       sql`WITH RECURSIVE ${scoped}
-        SELECT v.kind, count(*)::int AS count FROM scoped u
-        JOIN LATERAL (SELECT kind FROM unit_versions x WHERE x.unit_id = u.id
+        SELECT coalesce(v.kind, (SELECT y.kind FROM unit_versions y WHERE y.unit_id = u.id
+            ORDER BY y.valid_from NULLS FIRST LIMIT 1)) AS kind, count(*)::int AS count FROM scoped u
+        LEFT JOIN LATERAL (SELECT kind FROM unit_versions x WHERE x.unit_id = u.id
           AND (x.valid_from IS NULL OR x.valid_from < ${sql.raw(`u.${column}`)} + ${sql.raw(column === 'established_on' ? '1' : '0')})
           ORDER BY x.valid_from DESC NULLS LAST LIMIT 1) v ON true
-        WHERE ${inWindow(`u.${column}`)} GROUP BY v.kind ORDER BY v.kind`,
+        WHERE ${inWindow(`u.${column}`)} GROUP BY 1 ORDER BY 1`,
     );
   const added = await unitsBy('established_on');
   const removed = await unitsBy('abolished_on');
@@ -130,7 +131,9 @@ export async function changeStatistics(db: Db, window: ChangeWindow): Promise<Ch
         SELECT v.unit_id, v.unit_id, 0 FROM in_force v
         UNION ALL
         SELECT up.unit_id, p.parent_id, up.depth + 1 FROM up JOIN in_force p ON p.unit_id = up.ancestor
-        WHERE p.parent_id IS NOT NULL AND up.depth < 20),
+        WHERE p.parent_id IS NOT NULL AND up.depth < 20
+          -- A parent outside the region scope ends the walk: the sector is the last ancestor within it.
+          AND EXISTS (SELECT 1 FROM in_force q WHERE q.unit_id = p.parent_id)),
       sector AS (SELECT DISTINCT ON (unit_id) unit_id, ancestor FROM up ORDER BY unit_id, depth DESC)
       SELECT su.code AS "sectorCode", sv.name AS "sectorName", ${quotaSums}
       FROM quota_ledger l JOIN scoped u ON u.id = l.unit_id
