@@ -1,7 +1,7 @@
 import { type Db, query, sql } from '../../db/database.ts';
 import { findUnitByCode, type UnitRecord } from '../org/org.repository.ts';
 import { regionWithin } from '../org/org.scope.ts';
-import { seatActiveOn, unitActiveOn } from '../org/org.sql.ts';
+import { unitActiveOn } from '../org/org.sql.ts';
 import { quotaKindLabel } from '../warnings/warnings.sql.ts';
 import { codesOf } from './proposals.describe.ts';
 import { ChangeRefusedError } from './proposals.errors.ts';
