@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 
 export type Severity = '违规' | '风险' | '提示';
@@ -49,7 +50,17 @@ export interface Rule {
    * Prevention (RULES.md "事前预防"): the warning this rule would give the subject of a proposed seat
    * once the seat is in, when the seat adds to it; indexed lookups for that subject only.
    */
-  check?(db: Db, proposal: ResolvedProposal): Promise<RawWarning[]>;
+  check?: SubjectCheck;
+}
+
+/**
+ * A rule's single-subject check in two halves, so that prevention reads every rule's rows in one
+ * statement: the SELECT for the proposed seat (null when the rule cannot concern it), and the
+ * warning those rows make.
+ */
+export interface SubjectCheck {
+  query(proposal: ResolvedProposal): SQL | null;
+  result(proposal: ResolvedProposal, rows: readonly unknown[]): RawWarning[];
 }
 
 export interface SettingLimit {

@@ -56,12 +56,21 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
   if (!Number.isInteger(reservedPosts) || reservedPosts < 0)
     throw new ProposalInvalidError(`待审批任职人数应为非负整数：${reservedPosts}`);
   const codes = [proposed.unitCode, proposed.postUnitCode].filter((c): c is string => !!c);
-  const units = await query<{ id: number; code: string }>(
+  // The units by code and the person by the ID number's index, in one round trip.
+  const units = await query<{
+    id: number;
+    code: string;
+    person_id: number | null;
+    id_cipher: string | null;
+    name: string | null;
+  }>(
     db,
-    sql`SELECT id, code FROM units WHERE code IN (${sql.join(
-      codes.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
+    sql`SELECT u.id, u.code, p.id AS person_id, p.id_cipher, p.name
+      FROM units u LEFT JOIN persons p ON p.id_index = ${idCipher.index(proposed.idNumber)}
+      WHERE u.code IN (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
   );
   const idOf = (code: string) => {
     const unit = units.find((u) => u.code === code);
@@ -69,10 +78,11 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
     return unit.id;
   };
   const unitId = idOf(proposed.unitCode);
-  const [person] = await query<{ id: number; id_cipher: string; name: string }>(
-    db,
-    sql`SELECT id, id_cipher, name FROM persons WHERE id_index = ${idCipher.index(proposed.idNumber)}`,
-  );
+  const found = units[0]!;
+  const person =
+    found.person_id === null
+      ? undefined
+      : { id: found.person_id, id_cipher: found.id_cipher!, name: found.name! };
   return {
     asOf: proposed.enteredOn,
     personId: person?.id ?? null,
@@ -92,12 +102,29 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
 
 /**
  * The warnings the proposed seat would bring about or add to (none: it may be written), as the scan
- * would report them for that subject once the seat is in, ordered as the scan orders them.
+ * would report them for that subject once the seat is in, ordered as the scan orders them. Every
+ * rule's rows are read in one statement (one round trip, however many rules check).
  */
 export async function checkSeat(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Promise<Warning[]> {
   const resolved = await resolve(db, idCipher, proposed);
-  const found: Warning[] = [];
-  for (const rule of rules)
-    if (rule.check) found.push(...revealWarnings(await rule.check(db, resolved), idCipher));
-  return found;
+  const checks = rules.flatMap((rule) => {
+    const select = rule.check?.query(resolved);
+    return rule.check && select ? [{ check: rule.check, select }] : [];
+  });
+  if (checks.length === 0) return [];
+  const [row] = await query<Record<string, unknown>>(
+    db,
+    sql`SELECT ${sql.join(
+      checks.map(
+        ({ select }, i) =>
+          sql`(SELECT coalesce(json_agg(q), '[]'::json) FROM (${select}) q) AS ${sql.raw(`r${i}`)}`,
+      ),
+      sql`, `,
+    )}`,
+  );
+  const rowsOf = (value: unknown): unknown[] =>
+    (typeof value === 'string' ? JSON.parse(value) : value) as unknown[];
+  return checks.flatMap(({ check }, i) =>
+    revealWarnings(check.result(resolved, rowsOf(row?.[`r${i}`] ?? [])), idCipher),
+  );
 }

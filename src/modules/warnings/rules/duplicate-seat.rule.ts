@@ -36,10 +36,9 @@ export const duplicateSeatRule: Rule = {
     );
     return rows.map((r) => warningOf(this, r.name, r.id_cipher, r.unit_codes));
   },
-  async check(db, p) {
+  check: {
     // The person's seats on D once the change is made: the others, and the proposed one.
-    const [row] = await query<{ unit_codes: string[]; ending: number }>(
-      db,
+    query: (p) =>
       sql`WITH mine AS (
         SELECT s.id, s.unit_id FROM seats s
         WHERE s.person_id = ${p.personId} AND ${seatActiveOn('s', p.asOf)}
@@ -48,10 +47,12 @@ export const duplicateSeatRule: Rule = {
         (SELECT array_agg(u.code ORDER BY u.code) FROM (
           SELECT unit_id FROM mine WHERE id <> ${p.endsSeatId} UNION ALL SELECT ${p.unitId}::int
         ) a JOIN units u ON u.id = a.unit_id) AS unit_codes`,
-    );
-    const after = row!.unit_codes.length;
-    // A transfer that ends one of the person's seats adds none.
-    if (after < 2 || row!.ending > 0) return [];
-    return [warningOf(this, p.name, p.idCipher, row!.unit_codes)];
+    result(p, rows) {
+      const row = rows[0] as { unit_codes: string[]; ending: number };
+      const after = row.unit_codes.length;
+      // A transfer that ends one of the person's seats adds none.
+      if (after < 2 || row.ending > 0) return [];
+      return [warningOf(duplicateSeatRule, p.name, p.idCipher, row.unit_codes)];
+    },
   },
 };

@@ -53,10 +53,9 @@ export const mixedPostRule: Rule = {
     );
     return rows.map((r) => warningOf(this, r, r.id_cipher));
   },
-  async check(db, p) {
+  check: {
     // The person's other seats on D and the proposed one; the warning names the first by unit code.
-    const rows = await query<Row & { proposed: boolean }>(
-      db,
+    query: (p) =>
       sql`WITH cand AS (
         SELECT s.unit_id, s.quota_kind, s.category, false AS proposed FROM seats s
         WHERE s.person_id = ${p.personId} AND ${seatActiveOn('s', p.asOf)} AND s.id <> ${p.endsSeatId}
@@ -67,9 +66,11 @@ export const mixedPostRule: Rule = {
       FROM cand c JOIN uv ON uv.id = c.unit_id
       WHERE NOT ${categoryAllowed('c', 'uv')}
       ORDER BY uv.code, c.proposed`,
-    );
-    const first = rows[0];
-    if (!first || !rows.some((r) => r.proposed)) return [];
-    return [warningOf(this, first, p.idCipher)];
+    result(p, rows) {
+      const found = rows as (Row & { proposed: boolean })[];
+      const first = found[0];
+      if (!first || !found.some((r) => r.proposed)) return [];
+      return [warningOf(mixedPostRule, first, p.idCipher)];
+    },
   },
 };

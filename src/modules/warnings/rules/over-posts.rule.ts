@@ -1,5 +1,5 @@
 import { query, sql } from '../../../db/database.ts';
-import { seatActiveOn } from '../../org/org.sql.ts';
+import { seatActiveOn, unitVersionsInForce } from '../../org/org.sql.ts';
 import type { RawWarning, Rule } from '../warning.types.ts';
 import { activeSeats, postLevelLabel, seatPostsOn, unitsOn } from '../warnings.sql.ts';
 
@@ -55,27 +55,23 @@ export const overPostsRule: Rule = {
     );
     return rows.map((r) => warningOf(this, r));
   },
-  async check(db, p) {
-    const level = p.postLevel;
-    if (!level) return [];
-    const division = DIVISION_LEVELS.includes(level);
-    // The unit the proposed post counts against: a division post in an internal division, its parent.
-    const [target] = await query<{ unit_id: number | null }>(
-      db,
-      sql`WITH ${unitsOn(p.asOf, sql`SELECT ${p.postUnitId}::int`)}
-      SELECT CASE WHEN ${division} AND kind = 'internal_division' THEN parent_id ELSE id END AS unit_id FROM uv`,
-    );
-    const unitId = target?.unit_id;
-    if (unitId === null || unitId === undefined) return [];
-    // The post units whose `level` posts count against it: itself, and for division posts its divisions.
-    const [row] = await query<{ unit_code: string; approved: number; others: number; ending: number }>(
-      db,
-      sql`WITH near AS (
-        SELECT ${unitId}::int AS id
-        UNION SELECT unit_id FROM unit_versions WHERE ${division} AND parent_id = ${unitId}
+  check: {
+    query(p) {
+      const level = p.postLevel;
+      if (!level) return null;
+      const division = DIVISION_LEVELS.includes(level);
+      // `target`: the unit the proposed post counts against (a division post in an internal division:
+      // its parent); `pus`: the post units whose `level` posts count against it.
+      return sql`WITH target AS (
+        SELECT CASE WHEN ${division} AND v.kind = 'internal_division' THEN v.parent_id ELSE v.unit_id END AS unit_id
+        FROM (${unitVersionsInForce(p.asOf, sql`SELECT ${p.postUnitId}::int`)}) v
+      ),
+      near AS (
+        SELECT unit_id AS id FROM target WHERE unit_id IS NOT NULL
+        UNION SELECT unit_id FROM unit_versions WHERE ${division} AND parent_id = (SELECT unit_id FROM target)
       ), ${unitsOn(p.asOf, sql`SELECT id FROM near`)},
       pus AS (SELECT id FROM uv
-        WHERE CASE WHEN ${division} AND kind = 'internal_division' THEN parent_id ELSE id END = ${unitId}),
+        WHERE CASE WHEN ${division} AND kind = 'internal_division' THEN parent_id ELSE id END = (SELECT unit_id FROM target)),
       cand AS (
         SELECT s.id, s.unit_id FROM seats s
         WHERE s.unit_id IN (SELECT id FROM pus) AND ${seatActiveOn('s', p.asOf)}
@@ -92,18 +88,28 @@ export const overPostsRule: Rule = {
         SELECT c.id FROM cand c JOIN post_now n ON n.seat_id = c.id
         WHERE n.post_level = ${level} AND coalesce(n.post_unit_id, c.unit_id) IN (SELECT id FROM pus)
       )
-      SELECT (SELECT code FROM units WHERE id = ${unitId}) AS unit_code,
-        (SELECT coalesce(sum(amount), 0) FROM post_ledger WHERE unit_id = ${unitId} AND level = ${level}
+      SELECT (SELECT code FROM units WHERE id = t.unit_id) AS unit_code,
+        (SELECT coalesce(sum(amount), 0) FROM post_ledger WHERE unit_id = t.unit_id AND level = ${level}
           AND effective_on <= ${p.asOf}::date)::int AS approved,
         (SELECT count(*) FROM counted WHERE id <> ${p.endsSeatId})::int AS others,
-        (SELECT count(*) FROM counted WHERE id = ${p.endsSeatId})::int AS ending`,
-    );
-    // Appointments awaiting 组织部 hold their posts as if written.
-    const used = row!.others + p.reservedPosts + 1;
-    // An appointment replacing the same post in the same unit (the ended seat counted here) adds none.
-    if (row!.ending > 0 || used <= row!.approved) return [];
-    return [
-      warningOf(this, { unit_code: row!.unit_code, level, approved: row!.approved, used }, p.reservedPosts),
-    ];
+        (SELECT count(*) FROM counted WHERE id = ${p.endsSeatId})::int AS ending
+      FROM target t WHERE t.unit_id IS NOT NULL`;
+    },
+    result(p, rows) {
+      const row = rows[0] as
+        { unit_code: string; approved: number; others: number; ending: number } | undefined;
+      if (!row || !p.postLevel) return [];
+      // Appointments awaiting 组织部 hold their posts as if written.
+      const used = row.others + p.reservedPosts + 1;
+      // An appointment replacing the same post in the same unit (the ended seat counted here) adds none.
+      if (row.ending > 0 || used <= row.approved) return [];
+      return [
+        warningOf(
+          overPostsRule,
+          { unit_code: row.unit_code, level: p.postLevel, approved: row.approved, used },
+          p.reservedPosts,
+        ),
+      ];
+    },
   },
 };

@@ -57,9 +57,8 @@ export const overQuotaRule: Rule = {
       message: overMessage(r.unit_code, r.kind, r.approved, r.headcount),
     }));
   },
-  async check(db, p) {
-    const [row] = await query<{ unit_code: string; approved: number; others: number; ending: number }>(
-      db,
+  check: {
+    query: (p) =>
       sql`WITH ${unitsOn(p.asOf, sql`SELECT ${p.unitId}::int`)}
       SELECT uv.code AS unit_code,
         (SELECT coalesce(sum(amount), 0) FROM quota_ledger WHERE unit_id = uv.id AND kind = ${p.quotaKind}
@@ -69,22 +68,25 @@ export const overQuotaRule: Rule = {
         (SELECT count(*) FROM seats s WHERE s.id = ${p.endsSeatId} AND s.unit_id = uv.id
           AND s.quota_kind = ${p.quotaKind} AND ${seatActiveOn('s', p.asOf)})::int AS ending
       FROM uv WHERE uv.active`,
-    );
-    if (!row) return [];
-    const headcount = row.others + 1;
-    // A transfer within the unit and kind adds nobody; approvals waiting to be seated take vacancies.
-    if (headcount <= row.others + row.ending || headcount + p.reserved <= row.approved) return [];
-    return [
-      {
-        rule: this.code,
-        severity: this.severity,
-        unitCode: row.unit_code,
-        quotaKind: p.quotaKind,
-        approved: row.approved,
-        headcount,
-        ...(p.reserved > 0 ? { reserved: p.reserved } : {}),
-        message: overMessage(row.unit_code, p.quotaKind, row.approved, headcount, p.reserved),
-      },
-    ];
+    result(p, rows) {
+      const row = rows[0] as
+        { unit_code: string; approved: number; others: number; ending: number } | undefined;
+      if (!row) return [];
+      const headcount = row.others + 1;
+      // A transfer within the unit and kind adds nobody; approvals waiting to be seated take vacancies.
+      if (headcount <= row.others + row.ending || headcount + p.reserved <= row.approved) return [];
+      return [
+        {
+          rule: overQuotaRule.code,
+          severity: overQuotaRule.severity,
+          unitCode: row.unit_code,
+          quotaKind: p.quotaKind,
+          approved: row.approved,
+          headcount,
+          ...(p.reserved > 0 ? { reserved: p.reserved } : {}),
+          message: overMessage(row.unit_code, p.quotaKind, row.approved, headcount, p.reserved),
+        },
+      ];
+    },
   },
 };

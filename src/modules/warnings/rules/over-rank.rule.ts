@@ -55,12 +55,12 @@ export const overRankRule: Rule = {
     );
     return rows.map((r) => warningOf(this, r, r.name, r.id_cipher));
   },
-  async check(db, p) {
-    if (!p.postLevel || !p.postRank) return [];
+  check: {
     // The person's other posts on D and the proposed one; the warning names the first by unit code.
-    const rows = await query<Row & { proposed: boolean }>(
-      db,
-      sql`WITH cand AS (
+    query: (p) =>
+      !p.postLevel || !p.postRank
+        ? null
+        : sql`WITH cand AS (
         SELECT s.unit_id, sp.post_level, sp.post_rank, coalesce(sp.post_unit_id, s.unit_id) AS post_unit_id,
           false AS proposed
         FROM seats s CROSS JOIN LATERAL (
@@ -75,9 +75,11 @@ export const overRankRule: Rule = {
       FROM cand c JOIN units u ON u.id = c.unit_id JOIN uv pu ON pu.id = c.post_unit_id
       WHERE ${aboveRank('c', 'pu')}
       ORDER BY u.code, c.proposed`,
-    );
-    const first = rows[0];
-    if (!first || !rows.some((r) => r.proposed)) return [];
-    return [warningOf(this, first, p.name, p.idCipher)];
+    result(p, rows) {
+      const found = rows as (Row & { proposed: boolean })[];
+      const first = found[0];
+      if (!first || !found.some((r) => r.proposed)) return [];
+      return [warningOf(overRankRule, first, p.name, p.idCipher)];
+    },
   },
 };
