@@ -317,10 +317,14 @@ async function precheckTimes(database: Database, checks: number) {
         : 'civil_servant';
   const times: number[] = [];
   let refused = 0;
-  for (let i = 0; i < checks; i++) {
-    const target = targets[i % targets.length]!;
-    const birth = `19${80 + (i % 20)}${String((i % 12) + 1).padStart(2, '0')}15`;
-    const first17 = `110101${birth}${String((i % 500) * 2 + 1).padStart(3, '0')}`;
+  // The first checks on each pooled connection prepare its statements (preparedQuery): a server that
+  // has run for a minute has them; they are run first and not counted.
+  const warmup = 50;
+  for (let i = -warmup; i < checks; i++) {
+    const target = targets[(i + warmup) % targets.length]!;
+    const n = i + warmup;
+    const birth = `19${80 + (n % 20)}${String((n % 12) + 1).padStart(2, '0')}15`;
+    const first17 = `110101${birth}${String((n % 500) * 2 + 1).padStart(3, '0')}`;
     const start = performance.now();
     await database.db
       .transaction(async (tx) => {
@@ -334,18 +338,26 @@ async function precheckTimes(database: Database, checks: number) {
           category: category(target.kind),
           enteredOn: '2026-06-30',
         });
-        if (warnings.length > 0) refused++;
+        if (warnings.length > 0 && i >= 0) refused++;
         throw new Rollback();
       })
       .catch((error: unknown) => {
         if (!(error instanceof Rollback)) throw error;
       });
-    times.push(performance.now() - start);
+    if (i >= 0) times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
   const at = (q: number) =>
     Number(times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2));
-  const figures = { checks, seats: seats?.n ?? 0, refused, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
+  const figures = {
+    checks,
+    warmup,
+    seats: seats?.n ?? 0,
+    refused,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    maxMs: at(1),
+  };
   process.stderr.write(`  pre-check of a hire: ${JSON.stringify(figures)}\n`);
   return figures;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,6 +158,26 @@ export function lockHeld(dataDir: string): boolean {
 /** Runs raw SQL and returns its rows, on either driver. */
 export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/**
+ * A query run often with the same shape (the checks before a write): on PostgreSQL a named statement,
+ * prepared once per connection and then only executed — planning these small queries costs more than
+ * running them. The name is the statement's own digest, so one text has one name. On PGlite (one
+ * connection, in process) it is an ordinary query.
+ */
+export async function preparedQuery<T>(db: Db, statement: SQL): Promise<T[]> {
+  // Drizzle keeps the driver's client and the SQL dialect on the database and on each transaction.
+  const inner = db as unknown as {
+    session?: { client?: unknown };
+    dialect: { sqlToQuery(statement: SQL): { sql: string; params: unknown[] } };
+  };
+  const client = inner.session?.client;
+  if (!(client instanceof pg.Pool || client instanceof pg.Client)) return query<T>(db, statement);
+  const { sql: text, params } = inner.dialect.sqlToQuery(statement);
+  const name = `bz_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  const result = await client.query<T & pg.QueryResultRow>({ name, text, values: params });
   return result.rows;
 }
 

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import { type Database, type Db, query, sql } from '../../db/database.ts';
+import { type Database, type Db, preparedQuery, query, sql } from '../../db/database.ts';
 import { type Clock, todayOf } from '../../shared/dates.ts';
 import { regionPrefix } from '../../shared/document-no.ts';
 import type { AuditRecorder, AuditTrail } from '../audit/audit.service.ts';
@@ -57,7 +57,7 @@ const ISSUED_SERIES: Record<string, string> = { enter: '编入', transfer: '编�
 
 /** Serialises every change to one unit's figures of one kind (a quota kind, or a post level). */
 export async function lockFigure(tx: Db, unitId: number, kind: string) {
-  await query(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${`figure:${unitId}:${kind}`}))`);
+  await preparedQuery(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${`figure:${unitId}:${kind}`}))`);
 }
 
 /**
@@ -97,7 +97,7 @@ export async function precheckSeat(
 
 /** approved − headcount − reserved for a unit and kind on a date (reserved: approvals not used nor expired). */
 export async function vacancyOf(tx: Db, unitId: number, kind: string, asOf: string, exceptApproval = 0) {
-  const [row] = await query<{ approved: number; headcount: number; reserved: number }>(
+  const [row] = await preparedQuery<{ approved: number; headcount: number; reserved: number }>(
     tx,
     sql`SELECT
       (SELECT coalesce(sum(amount), 0) FROM quota_ledger WHERE unit_id = ${unitId} AND kind = ${kind}

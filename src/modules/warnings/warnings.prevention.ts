@@ -1,4 +1,4 @@
-import { type Db, query, sql } from '../../db/database.ts';
+import { type Db, preparedQuery, sql } from '../../db/database.ts';
 import { isIsoDate } from '../../shared/dates.ts';
 import { DomainError } from '../../shared/domain-error.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
@@ -57,7 +57,7 @@ async function resolve(db: Db, idCipher: IdCipher, proposed: ProposedSeat): Prom
     throw new ProposalInvalidError(`待审批任职人数应为非负整数：${reservedPosts}`);
   const codes = [proposed.unitCode, proposed.postUnitCode].filter((c): c is string => !!c);
   // The units by code and the person by the ID number's index, in one round trip.
-  const units = await query<{
+  const units = await preparedQuery<{
     id: number;
     code: string;
     person_id: number | null;
@@ -112,7 +112,7 @@ export async function checkSeat(db: Db, idCipher: IdCipher, proposed: ProposedSe
     return rule.check && select ? [{ check: rule.check, select }] : [];
   });
   if (checks.length === 0) return [];
-  const [row] = await query<Record<string, unknown>>(
+  const [row] = await preparedQuery<Record<string, unknown>>(
     db,
     sql`SELECT ${sql.join(
       checks.map(
