@@ -82,7 +82,6 @@ export async function precheckSeat(
   },
 ) {
   await lockFigure(tx, seat.unitId, seat.quotaKind);
-  const { reserved } = await vacancyOf(tx, seat.unitId, seat.quotaKind, seat.enteredOn, seat.approvalId);
   return checkSeat(tx, idCipher, {
     idNumber: seat.idNumber,
     name: seat.name,
@@ -90,7 +89,7 @@ export async function precheckSeat(
     quotaKind: seat.quotaKind,
     category: seat.category,
     enteredOn: seat.enteredOn,
-    reserved,
+    countReserved: { exceptApproval: seat.approvalId },
     ...(seat.endsSeatId !== undefined ? { endsSeatId: seat.endsSeatId } : {}),
   });
 }
