@@ -6,6 +6,7 @@ import { type Caller, can } from '../auth/caller.ts';
 import type { IdCipher } from '../identity/id-cipher.ts';
 import type { Job, JobRegistry } from '../jobs/jobs.registry.ts';
 import { regionWithin, scopeFilter } from '../org/org.scope.ts';
+import { applyDueStatuses } from '../roster/seat-status.ts';
 import { lockReopenableFindings, reopenReturnedFindings } from '../findings/findings.service.ts';
 import { recordScan, type ScanCounts } from './warnings.ledger.ts';
 import { scanAll } from './warnings.service.ts';
@@ -66,6 +67,8 @@ export async function runScan(
 ): Promise<ScanResult> {
   const asOf = todayOf(deps.clock);
   const period = asOf.slice(0, 7);
+  // 在岗状态 changes dated ahead take effect on their day: the scan and the roster then see them.
+  await applyDueStatuses(deps, asOf, actor);
   report({ phase: 'scan', rows: 0, percent: 10 });
   const found = await scanAll(deps.database, deps.idCipher, { asOf, period });
   report({ phase: 'record', rows: found.length, percent: 80 });
