@@ -3,6 +3,7 @@ import { findUnitByCode, type UnitRecord } from '../org/org.repository.ts';
 import { regionWithin } from '../org/org.scope.ts';
 import { unitActiveOn } from '../org/org.sql.ts';
 import { quotaKindLabel } from '../warnings/warnings.sql.ts';
+import { lockFigure } from '../transactions/transactions.flow.ts';
 import { codesOf } from './proposals.describe.ts';
 import { ChangeRefusedError } from './proposals.errors.ts';
 import {
@@ -56,7 +57,7 @@ interface VersionRow {
   proposal_id: number | null;
 }
 
-/** An advisory lock for the rest of the transaction. */
+/** An advisory lock for the rest of the transaction (a unit code being set up, the reserve). */
 async function lock(tx: Db, key: string) {
   await query(tx, sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
 }
@@ -464,7 +465,8 @@ export function createApplier(tx: Db, context: ApplyContext) {
       sql`SELECT id FROM units WHERE code = ANY(${sql.param(named)}::text[]) ORDER BY id FOR NO KEY UPDATE`,
     );
     const keys = [...QUOTA_KINDS, ...POST_LEVELS.map((level) => `post:${level}`)].sort();
-    for (const { id } of rows) for (const key of keys) await lock(tx, `figure:${id}:${key}`);
+    // The business flows' own key (ADR 11), so a proposal and a hire or an appointment serialise.
+    for (const { id } of rows) for (const key of keys) await lockFigure(tx, id, key);
     for (const kind of [...QUOTA_KINDS].sort()) await lock(tx, `reserve:${regionCode}:${kind}`);
   }
 

@@ -1,6 +1,6 @@
 import { type Db, query, sql } from '../../db/database.ts';
 import { reservingOn } from '../establishment/establishment.repository.ts';
-import { seatActiveOn } from '../org/org.sql.ts';
+import { overPostsRule } from '../warnings/rules/over-posts.rule.ts';
 
 /**
  * What a change may take away, read under the locks the implementation holds. A change takes effect
@@ -8,8 +8,6 @@ import { seatActiveOn } from '../org/org.sql.ts';
  * one: the lowest figure from the date on (later ledger rows counted), against everyone who may sit
  * then (every seat not ended by the date, later entries included) and the vacancies reserved.
  */
-
-const DIVISION_LEVELS = ['division_head', 'division_deputy'];
 
 /** The lowest sum of a ledger from `on` on: on `on` itself and after each later row. */
 export async function lowestFrom(
@@ -64,33 +62,33 @@ export async function anyReservedOn(tx: Db, unitId: number, on: string): Promise
 }
 
 /**
- * The leaders counted against a unit's posts of a level on `on` (RULES.md OVER_POSTS: division posts
- * of its internal divisions count against it), and the 任职 awaiting 组织部 that hold such a post.
+ * The leaders counted against a unit's posts of a level on `on` — read by OVER_POSTS's own
+ * single-subject query (RULES.md: division posts of its internal divisions count against it) — and
+ * the 任职 awaiting 组织部 that hold such a post.
  */
 export async function leadersOf(tx: Db, unitId: number, level: string, on: string) {
-  const division = DIVISION_LEVELS.includes(level);
-  const [row] = await query<{ leaders: number; pending: number }>(
+  const counted = overPostsRule.check!.query({
+    asOf: on,
+    personId: null,
+    idCipher: '',
+    name: '',
+    unitId,
+    quotaKind: '',
+    category: '',
+    postLevel: level,
+    postRank: null,
+    postUnitId: unitId,
+    endsSeatId: 0,
+    reserved: 0,
+    reservedPosts: 0,
+  })!;
+  const [row] = await query<{ others: number }>(tx, counted);
+  const [pending] = await query<{ n: number }>(
     tx,
-    sql`WITH pus AS (
-        SELECT ${unitId}::int AS id
-        UNION SELECT v.unit_id FROM unit_versions v WHERE ${division} AND v.parent_id = ${unitId}
-          AND v.kind = 'internal_division'),
-      cand AS (
-        SELECT s.id, s.unit_id FROM seats s WHERE s.unit_id IN (SELECT id FROM pus) AND ${seatActiveOn('s', on)}
-        UNION
-        SELECT s.id, s.unit_id FROM seat_posts sp JOIN seats s ON s.id = sp.seat_id
-        WHERE sp.post_unit_id IN (SELECT id FROM pus) AND ${seatActiveOn('s', on)}),
-      post_now AS (
-        SELECT DISTINCT ON (sp.seat_id) sp.seat_id, sp.post_level, sp.post_unit_id FROM seat_posts sp
-        WHERE sp.seat_id IN (SELECT id FROM cand) AND (sp.valid_from IS NULL OR sp.valid_from <= ${on}::date)
-        ORDER BY sp.seat_id, sp.valid_from DESC NULLS LAST)
-      SELECT
-        (SELECT count(*) FROM cand c JOIN post_now n ON n.seat_id = c.id
-          WHERE n.post_level = ${level} AND coalesce(n.post_unit_id, c.unit_id) IN (SELECT id FROM pus))::int AS leaders,
-        (SELECT count(*) FROM transactions t WHERE t.kind = 'appoint' AND t.state = 'pending'
-          AND t.details->>'postLevel' = ${level} AND t.details->>'countedUnitId' = ${String(unitId)})::int AS pending`,
+    sql`SELECT count(*)::int AS n FROM transactions t WHERE t.kind = 'appoint' AND t.state = 'pending'
+      AND t.details->>'postLevel' = ${level} AND t.details->>'countedUnitId' = ${String(unitId)}`,
   );
-  return { leaders: row?.leaders ?? 0, pending: row?.pending ?? 0 };
+  return { leaders: row?.others ?? 0, pending: pending?.n ?? 0 };
 }
 
 /** 任职 awaiting 组织部 whose post counts against the unit, at any level. */

@@ -5,7 +5,7 @@ import type { AuditRecorder, AuditTrail } from '../audit/audit.service.ts';
 import type { Caller } from '../auth/caller.ts';
 import { findUnitByCode } from '../org/org.repository.ts';
 import { regionWithin, unitVisible } from '../org/org.scope.ts';
-import { unitNameSql } from '../org/org.sql.ts';
+import { regionScope, unitNameSql } from '../org/org.sql.ts';
 import { createApplier } from './proposals.apply.ts';
 import { codesOf, describeChange } from './proposals.describe.ts';
 import {
@@ -410,9 +410,7 @@ export function createProposalsService(deps: ProposalsDeps) {
       if (!(await regionWithin(db, regionCode, caller.scope.regionCode))) return { items: [] };
       const rows = await query<ProposalRow>(
         db,
-        sql`WITH RECURSIVE scope(code) AS (
-            SELECT code FROM regions WHERE code = ${regionCode}
-            UNION SELECT r.code FROM regions r JOIN scope s ON r.parent_code = s.code)
+        sql`WITH RECURSIVE ${regionScope(regionCode, true)}
           SELECT ${proposalColumns} ${proposalFrom}
           WHERE p.region_code IN (SELECT code FROM scope)
             ${filter.state ? sql`AND p.state = ${filter.state}` : sql``}
