@@ -3,7 +3,13 @@ import type { Caller } from '../auth/caller.ts';
 import { scopeFilter } from '../org/org.scope.ts';
 import { unitNameSql } from '../org/org.sql.ts';
 import { FindingNotFoundError } from './findings.errors.ts';
-import { type FindingState, isOverdue, REMINDER_DAYS, type ReminderKind } from './findings.model.ts';
+import {
+  type FindingSource,
+  type FindingState,
+  isOverdue,
+  REMINDER_DAYS,
+  type ReminderKind,
+} from './findings.model.ts';
 import { addDays } from '../../shared/dates.ts';
 
 export interface FindingRecord {
@@ -13,7 +19,7 @@ export interface FindingRecord {
   unitId: number | null;
   unitCode: string | null;
   unitName: string | null;
-  source: string;
+  source: FindingSource;
   sourceRef: string | null;
   warningId: number | null;
   rule: string | null;
@@ -42,7 +48,7 @@ interface FindingRow {
   unit_id: number | null;
   unit_code: string | null;
   unit_name: string | null;
-  source: string;
+  source: FindingSource;
   source_ref: string | null;
   warning_id: number | null;
   rule: string | null;

@@ -9,34 +9,9 @@ import type {
 
 /** The findings API (`src/modules/findings/findings.routes.ts`) as the pages read it. */
 
-export interface Finding {
-  id: number;
-  number: string;
-  regionCode: string;
-  unitId: number | null;
-  unitCode: string | null;
-  unitName: string | null;
-  source: FindingSource;
-  sourceRef: string | null;
-  warningId: number | null;
-  rule: string | null;
-  category: string;
-  severity: string;
-  description: string;
-  state: FindingState;
-  deadline: string;
-  overdue: boolean;
-  responsibleUserId: number | null;
-  responsibleName: string | null;
-  registeredBy: number;
-  registeredByName: string;
-  registeredOn: string;
-  measures: string | null;
-  verifiedBy: number | null;
-  closedOn: string | null;
-  deferredUntil: string | null;
-  deferredReason: string | null;
-}
+/** A finding as the API gives it: the server's own shape. */
+export type { FindingRecord as Finding } from '../../../../src/modules/findings/findings.repository.ts';
+import type { FindingRecord as Finding } from '../../../../src/modules/findings/findings.repository.ts';
 
 export interface FindingEvent {
   id: number;

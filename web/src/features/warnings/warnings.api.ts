@@ -6,33 +6,13 @@ import { getJson, queryString, sendJson } from '../../shared/api/client.ts';
  * (`src/modules/warnings/warnings.dashboard.routes.ts`, `warnings.routes.ts`).
  */
 
-export interface RuleCount {
-  rule: string;
-  name: string;
-  class: string;
-  severity: string;
-  count: number;
-}
-
-export interface RegionCount {
-  code: string;
-  name: string;
-  /** The region itself (本级). */
-  own: boolean;
-  count: number;
-}
-
-export interface Dashboard {
-  region: { code: string; name: string };
-  asOf: string;
-  source: 'stored' | 'live';
-  scannedOn: string | null;
-  total: number;
-  byClass: { class: string; count: number }[];
-  byRule: RuleCount[];
-  bySeverity: { severity: string; count: number }[];
-  byRegion: RegionCount[];
-}
+// The dashboard's shapes are the server's own.
+export type {
+  Dashboard,
+  RegionCount,
+  RuleCount,
+} from '../../../../src/modules/warnings/warnings.dashboard.ts';
+import type { Dashboard } from '../../../../src/modules/warnings/warnings.dashboard.ts';
 
 export interface DrillFilter {
   rule?: string;
